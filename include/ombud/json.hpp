@@ -1,0 +1,21 @@
+#pragma once
+// The JSON shapes of the interface contract. Absent values are null, never omitted.
+
+#include <ombud/model.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace ombud::json {
+
+nlohmann::json to_json(const Customer& c);
+nlohmann::json to_json(const Complaint& c);
+nlohmann::json to_json(const Event& e);
+/// A complaint with its `events`, as `show` prints it.
+nlohmann::json to_json(const Complaint& c, const std::vector<Event>& events);
+
+/// Compact JSON text; invalid UTF-8 that old data may carry becomes U+FFFD instead of throwing.
+std::string dump(const nlohmann::json& j);
+
+} // namespace ombud::json

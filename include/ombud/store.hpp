@@ -1,0 +1,102 @@
+#pragma once
+// Storage of complaints, customers and events in one SQLite file. All SQL of ombud lives
+// behind this interface.
+
+#include <ombud/model.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ombud {
+
+/// The schema version this ombud writes and understands.
+inline constexpr int schema_version = 1;
+/// `PRAGMA application_id` of an ombud database ("OMBD").
+inline constexpr std::int32_t application_id = 0x4F4D4244;
+
+enum class OpenMode {
+    read,  ///< a missing file reads as an empty database and is not created
+    write, ///< a missing file is created, with its folder
+};
+
+/// Which complaints `list` shows. Unset fields do not filter.
+struct ListFilter {
+    std::vector<Status> statuses; ///< empty: every status but closed, unless `include_closed`
+    bool include_closed = false;
+    std::optional<std::string> owner;
+    std::optional<std::int64_t> customer_id;
+    std::optional<std::string> category;
+    std::optional<Priority> priority;
+    bool overdue_only = false;
+    bool escalated_only = false;
+    Timestamp now = 0; ///< the reference for `overdue_only`
+    std::optional<std::int64_t> limit;
+};
+
+/// Which events `history` shows.
+struct HistoryFilter {
+    std::optional<ComplaintId> complaint_id;
+    std::optional<std::int64_t> customer_id;
+    std::optional<std::string> actor;
+    std::optional<Timestamp> since;
+    std::optional<std::int64_t> limit;
+    bool newest_first = true;
+};
+
+/// Fields that identify a customer when a complaint is opened.
+struct CustomerInput {
+    std::string name;
+    std::optional<std::string> email;
+    std::optional<std::string> phone;
+};
+
+class Store {
+public:
+    /// Opens (and, for `write`, creates or upgrades) the database at `path`.
+    /// Throws StorageError for files that are not ombud databases or come from a newer ombud;
+    /// such files are left untouched. `busy_timeout_ms` bounds every wait for a lock.
+    static std::unique_ptr<Store> open(const std::string& path, OpenMode mode,
+                                       int busy_timeout_ms = 10000);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    /// `PRAGMA user_version` of the open file.
+    int version() const;
+
+    /// Runs `fn` in one BEGIN IMMEDIATE transaction: committed when `fn` returns, rolled back
+    /// when it throws. Lock waits past the busy timeout throw BusyError.
+    void write(const std::function<void()>& fn);
+
+    std::optional<Complaint> find_complaint(ComplaintId id);
+    /// Inserts `c` (its `id` is ignored) and returns the new, never reused, number.
+    ComplaintId insert_complaint(const Complaint& c);
+    /// Stores every mutable field of `c`.
+    void update_complaint(const Complaint& c);
+    /// Appends `e` to its complaint's timeline; returns the event id.
+    std::int64_t append_event(const Event& e);
+
+    /// A customer by e-mail (when `key` has an `@`) or by name, case-insensitively.
+    std::optional<Customer> find_customer(const std::string& key);
+    /// The customer matching `in` by e-mail, else phone, else name; created when none does.
+    Customer find_or_create_customer(const CustomerInput& in);
+
+    /// Streams complaints, most recent activity first.
+    void list_complaints(const ListFilter& f, const std::function<void(const Complaint&)>& row);
+    /// Streams events; with `complaint_id` or `customer_id` set, each carries its complaint title.
+    void list_events(const HistoryFilter& f, const std::function<void(const Event&)>& row);
+
+    /// The highest complaint number in use (0 when there is none).
+    ComplaintId max_complaint_id();
+
+private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace ombud

@@ -1,0 +1,100 @@
+#pragma once
+// The complaint workflow: validation, state transitions and the events they record.
+// Every change is one transaction that updates the complaint and appends its event.
+
+#include <ombud/model.hpp>
+#include <ombud/store.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ombud {
+
+struct OpenRequest {
+    std::string title;
+    std::optional<CustomerInput> customer;
+    std::optional<std::string> channel;
+    std::optional<std::string> category;
+    Priority priority = Priority::normal;
+    std::optional<std::string> owner; ///< defaults to the actor
+    std::optional<Timestamp> due;
+    std::optional<std::string> note; ///< first contact, recorded as an incoming note
+};
+
+struct NoteRequest {
+    std::string text;
+    std::optional<std::string> channel;
+    std::optional<Direction> direction;
+    bool visible = false;
+};
+
+struct EscalateRequest {
+    std::string to;
+    std::optional<std::string> reason;
+    std::optional<Timestamp> due;
+};
+
+struct CloseRequest {
+    std::optional<std::string> resolution;
+    CloseReason reason = CloseReason::resolved;
+    std::optional<int> rating;
+};
+
+/// Filters of `list` as a user gives them (a customer by name or e-mail).
+struct ListQuery {
+    ListFilter filter;
+    std::optional<std::string> customer;
+};
+
+/// Filters of `history` as a user gives them.
+struct HistoryQuery {
+    std::optional<ComplaintId> complaint_id;
+    std::optional<std::string> customer;
+    std::optional<std::string> actor;
+    std::optional<Timestamp> since;
+    std::optional<std::int64_t> limit;
+};
+
+/// Size limits on user text, in bytes.
+inline constexpr std::size_t max_title_bytes = 500;
+inline constexpr std::size_t max_name_bytes = 200;
+inline constexpr std::size_t max_text_bytes = 100000;
+
+class Tracker {
+public:
+    /// `actor` is who acts; `now` is the time every change is stamped with.
+    Tracker(Store& store, std::string actor, Timestamp now);
+
+    Complaint open(const OpenRequest& r);
+    Complaint note(ComplaintId id, const NoteRequest& r);
+    Complaint escalate(ComplaintId id, const EscalateRequest& r);
+    Complaint close(ComplaintId id, const CloseRequest& r);
+    Complaint reopen(ComplaintId id, const std::optional<std::string>& reason);
+    Complaint assign(ComplaintId id, const std::string& to, const std::string& reason);
+
+    /// The complaint; throws NotFoundError.
+    Complaint get(ComplaintId id);
+    /// Its events, oldest first.
+    std::vector<Event> timeline(ComplaintId id);
+
+    void list(const ListQuery& q, const std::function<void(const Complaint&)>& row);
+    /// With a complaint id: its timeline, oldest first; otherwise newest first.
+    void history(const HistoryQuery& q, const std::function<void(const Event&)>& row);
+
+    const std::string& actor() const { return actor_; }
+    Timestamp now() const { return now_; }
+
+private:
+    Store& store_;
+    std::string actor_;
+    Timestamp now_;
+};
+
+/// Checks user text: valid UTF-8, within `max_bytes`, and (unless `allow_empty`) not blank.
+/// Throws UsageError naming `what` and, for bad UTF-8, the byte offset.
+void validate_text(std::string_view s, std::string_view what, std::size_t max_bytes,
+                   bool allow_empty = false);
+
+} // namespace ombud
