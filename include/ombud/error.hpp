@@ -20,7 +20,7 @@ enum class ExitCode : int {
 
 /// Base of every error ombud reports; `hint` is an optional second line ("run `ombud list` …").
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ExitCode code, const std::string& message, std::string hint = {})
         : std::runtime_error(message), code_(code), hint_(std::move(hint)) {}
 
@@ -29,7 +29,7 @@ public:
     /// Stable snake_case name used in JSON error objects (`not_found`, `conflict`, …).
     std::string_view code_name() const;
 
-private:
+  private:
     ExitCode code_;
     std::string hint_;
 };

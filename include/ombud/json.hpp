@@ -9,13 +9,16 @@
 
 namespace ombud::json {
 
-nlohmann::json to_json(const Customer& c);
-nlohmann::json to_json(const Complaint& c);
-nlohmann::json to_json(const Event& e);
+/// Keys keep the order of the contract, so output reads well to people too.
+using Json = nlohmann::ordered_json;
+
+Json to_json(const Customer& c);
+Json to_json(const Complaint& c);
+Json to_json(const Event& e);
 /// A complaint with its `events`, as `show` prints it.
-nlohmann::json to_json(const Complaint& c, const std::vector<Event>& events);
+Json to_json(const Complaint& c, const std::vector<Event>& events);
 
 /// Compact JSON text; invalid UTF-8 that old data may carry becomes U+FFFD instead of throwing.
-std::string dump(const nlohmann::json& j);
+std::string dump(const Json& j);
 
 } // namespace ombud::json

@@ -22,8 +22,8 @@ enum class CloseReason { resolved, rejected, duplicate, withdrawn };
 enum class EventKind { opened, note, escalated, assigned, closed, reopened };
 
 /// Contact channels, stored and printed by name.
-inline constexpr std::string_view channels[] = {"phone", "email",  "letter", "chat",
-                                                "social", "in-person", "web", "other"};
+inline constexpr std::string_view channels[] = {"phone",  "email",     "letter", "chat",
+                                                "social", "in-person", "web",    "other"};
 
 std::string_view to_string(Status s);
 std::string_view to_string(Priority p);

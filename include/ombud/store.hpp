@@ -28,7 +28,7 @@ struct ListFilter {
     std::vector<Status> statuses; ///< empty: every status but closed, unless `include_closed`
     bool include_closed = false;
     std::optional<std::string> owner;
-    std::optional<std::int64_t> customer_id;
+    std::optional<std::string> customer; ///< name or e-mail: every customer it matches
     std::optional<std::string> category;
     std::optional<Priority> priority;
     bool overdue_only = false;
@@ -40,7 +40,7 @@ struct ListFilter {
 /// Which events `history` shows.
 struct HistoryFilter {
     std::optional<ComplaintId> complaint_id;
-    std::optional<std::int64_t> customer_id;
+    std::optional<std::string> customer; ///< name or e-mail: every customer it matches
     std::optional<std::string> actor;
     std::optional<Timestamp> since;
     std::optional<std::int64_t> limit;
@@ -55,7 +55,7 @@ struct CustomerInput {
 };
 
 class Store {
-public:
+  public:
     /// Opens (and, for `write`, creates or upgrades) the database at `path`.
     /// Throws StorageError for files that are not ombud databases or come from a newer ombud;
     /// such files are left untouched. `busy_timeout_ms` bounds every wait for a lock.
@@ -72,6 +72,9 @@ public:
     /// when it throws. Lock waits past the busy timeout throw BusyError.
     void write(const std::function<void()>& fn);
 
+    /// Runs `fn` in one read transaction, so every query in it sees the same snapshot.
+    void read(const std::function<void()>& fn);
+
     std::optional<Complaint> find_complaint(ComplaintId id);
     /// Inserts `c` (its `id` is ignored) and returns the new, never reused, number.
     ComplaintId insert_complaint(const Complaint& c);
@@ -80,20 +83,20 @@ public:
     /// Appends `e` to its complaint's timeline; returns the event id.
     std::int64_t append_event(const Event& e);
 
-    /// A customer by e-mail (when `key` has an `@`) or by name, case-insensitively.
-    std::optional<Customer> find_customer(const std::string& key);
+    /// Whether a customer has this e-mail (when `key` has an `@`) or name, case-insensitively.
+    bool customer_exists(const std::string& key);
     /// The customer matching `in` by e-mail, else phone, else name; created when none does.
     Customer find_or_create_customer(const CustomerInput& in);
 
     /// Streams complaints, most recent activity first.
     void list_complaints(const ListFilter& f, const std::function<void(const Complaint&)>& row);
-    /// Streams events; with `complaint_id` or `customer_id` set, each carries its complaint title.
+    /// Streams events, each with its complaint's title, ordered by time.
     void list_events(const HistoryFilter& f, const std::function<void(const Event&)>& row);
 
     /// The highest complaint number in use (0 when there is none).
     ComplaintId max_complaint_id();
 
-private:
+  private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -42,28 +42,13 @@ struct CloseRequest {
     std::optional<int> rating;
 };
 
-/// Filters of `list` as a user gives them (a customer by name or e-mail).
-struct ListQuery {
-    ListFilter filter;
-    std::optional<std::string> customer;
-};
-
-/// Filters of `history` as a user gives them.
-struct HistoryQuery {
-    std::optional<ComplaintId> complaint_id;
-    std::optional<std::string> customer;
-    std::optional<std::string> actor;
-    std::optional<Timestamp> since;
-    std::optional<std::int64_t> limit;
-};
-
 /// Size limits on user text, in bytes.
 inline constexpr std::size_t max_title_bytes = 500;
 inline constexpr std::size_t max_name_bytes = 200;
 inline constexpr std::size_t max_text_bytes = 100000;
 
 class Tracker {
-public:
+  public:
     /// `actor` is who acts; `now` is the time every change is stamped with.
     Tracker(Store& store, std::string actor, Timestamp now);
 
@@ -76,17 +61,25 @@ public:
 
     /// The complaint; throws NotFoundError.
     Complaint get(ComplaintId id);
-    /// Its events, oldest first.
-    std::vector<Event> timeline(ComplaintId id);
+    /// The complaint and its events, oldest first, as one consistent snapshot.
+    std::pair<Complaint, std::vector<Event>> show(ComplaintId id);
 
-    void list(const ListQuery& q, const std::function<void(const Complaint&)>& row);
-    /// With a complaint id: its timeline, oldest first; otherwise newest first.
-    void history(const HistoryQuery& q, const std::function<void(const Event&)>& row);
+    /// Throws NotFoundError for an unknown customer.
+    void list(const ListFilter& f, const std::function<void(const Complaint&)>& row);
+    /// With a complaint id: its timeline, oldest first; otherwise newest first (`newest_first`
+    /// is set here). Throws NotFoundError for an unknown complaint or customer.
+    void history(HistoryFilter f, const std::function<void(const Event&)>& row);
+
+    /// The highest complaint number, to size an id column.
+    ComplaintId max_complaint_id() { return store_.max_complaint_id(); }
 
     const std::string& actor() const { return actor_; }
     Timestamp now() const { return now_; }
 
-private:
+  private:
+    /// An event of this actor at this time.
+    Event event(ComplaintId id, EventKind kind, std::optional<std::string> text) const;
+
     Store& store_;
     std::string actor_;
     Timestamp now_;

@@ -1,0 +1,84 @@
+#include "commands.hpp"
+
+#include <ombud/error.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace ombud::cli {
+
+std::span<const CommandSpec> commands() {
+    static constexpr std::array table{
+        CommandSpec{
+            "open", "Log a new complaint",
+            "ombud open \"Parcel arrived damaged\" --customer \"Jan de Vries\" --channel phone",
+            setup_open},
+        CommandSpec{
+            "note", "Record a contact or an internal note on a complaint",
+            "ombud note 42 \"Called back, new parcel sent\" --channel phone --direction out",
+            setup_note},
+        CommandSpec{
+            "escalate", "Ask someone with the mandate for a decision",
+            "ombud escalate 42 --to maria --reason \"Refund above 200 euro\" --due tomorrow",
+            setup_escalate},
+        CommandSpec{"close", "Close a complaint with its resolution",
+                    "ombud close 42 --resolution \"Refunded in full\" --rating 4", setup_close},
+        CommandSpec{"history",
+                    "Show what happened: everywhere, on one complaint or with a customer",
+                    "ombud history 42", setup_history},
+        CommandSpec{"list", "List complaints, most recent activity first", "ombud list --overdue",
+                    setup_list},
+        CommandSpec{"show", "Show one complaint with its whole timeline", "ombud show 42",
+                    setup_show},
+        CommandSpec{"reopen", "Reopen a closed complaint",
+                    "ombud reopen 42 --reason \"Invoice came again\"", setup_reopen},
+        CommandSpec{"assign", "Hand a complaint to a new owner",
+                    "ombud assign 42 maria --reason \"Maria handles refunds\"", setup_assign},
+        CommandSpec{"help", "Show help for ombud or one command", "ombud help open", setup_help},
+    };
+    return table;
+}
+
+void build_app(CLI::App& app, Context& ctx) {
+    app.description("ombud: a complaint tracker for the terminal.\n\n"
+                    "Examples:\n"
+                    "  ombud open \"Parcel arrived damaged\" --customer \"Jan de Vries\"\n"
+                    "  ombud note 1 \"Customer called again\" --channel phone\n"
+                    "  ombud list\n"
+                    "  ombud show 1\n"
+                    "  ombud close 1 --resolution \"Sent a new one\" --rating 5\n");
+    app.set_version_flag("--version", std::string("ombud ") + OMBUD_VERSION);
+    app.option_defaults()->always_capture_default(false);
+    app.add_option("--db", ctx.globals.db,
+                   "Database file (default: $OMBUD_DB, else $XDG_DATA_HOME/ombud/ombud.db)")
+        ->type_name("PATH");
+    app.add_option("--as", ctx.globals.as, "Who is acting (default: $OMBUD_USER, else your login)")
+        ->type_name("NAME");
+    app.add_flag("--json", ctx.globals.json, "Machine-readable output on stdout");
+    app.add_option("--color", ctx.globals.color, "Colour in human output")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("auto|always|never");
+    app.require_subcommand(0, 1);
+    app.fallthrough();
+    for (const auto& spec : commands()) {
+        CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+        sub->fallthrough();
+        sub->footer(std::string("Example:\n  ") + spec.example + "\n");
+        spec.setup(*sub, ctx);
+    }
+}
+
+CLI::Option* add_id(CLI::App& app, std::string& target) {
+    return app.add_option("ID", target, "Complaint number, 42 or #42")->required()->type_name("");
+}
+
+Timestamp parse_deadline(const std::string& text, const Context& ctx, std::string_view option) {
+    const Timestamp t = parse_when(text, ctx.now, WhenUse::deadline);
+    if (t <= ctx.now)
+        throw UsageError(fmt::format("{} {} is in the past ({})", option, text, format_local(t)),
+                         "give a time that lies ahead, such as tomorrow or 4h");
+    return t;
+}
+
+} // namespace ombud::cli

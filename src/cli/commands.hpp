@@ -1,0 +1,51 @@
+#pragma once
+// Every subcommand of ombud, registered in one list.
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <span>
+
+namespace ombud::cli {
+
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    /// One typical invocation, shown when the command is used wrongly.
+    const char* example;
+    void (*setup)(CLI::App& sub, Context& ctx);
+};
+
+void setup_open(CLI::App& sub, Context& ctx);
+void setup_note(CLI::App& sub, Context& ctx);
+void setup_escalate(CLI::App& sub, Context& ctx);
+void setup_close(CLI::App& sub, Context& ctx);
+void setup_history(CLI::App& sub, Context& ctx);
+void setup_list(CLI::App& sub, Context& ctx);
+void setup_show(CLI::App& sub, Context& ctx);
+void setup_reopen(CLI::App& sub, Context& ctx);
+void setup_assign(CLI::App& sub, Context& ctx);
+void setup_help(CLI::App& sub, Context& ctx);
+
+/// The command table: drives registration, help and "did you mean" hints.
+std::span<const CommandSpec> commands();
+
+/// Builds the whole command line: global options and every subcommand.
+void build_app(CLI::App& app, Context& ctx);
+
+/// An option that leaves `target` empty unless given.
+template <typename T>
+CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<T>& target,
+                          const std::string& description) {
+    return app.add_option_function<T>(
+        name, [&target](const T& v) { target = v; }, description);
+}
+
+/// The positional complaint number, `42` or `#42`.
+CLI::Option* add_id(CLI::App& app, std::string& target);
+
+/// A deadline option (`--due`); one in the past is refused, as a promise must lie ahead.
+Timestamp parse_deadline(const std::string& text, const Context& ctx, std::string_view option);
+
+} // namespace ombud::cli

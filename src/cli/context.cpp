@@ -1,0 +1,122 @@
+#include "context.hpp"
+
+#include <ombud/error.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <pwd.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace ombud::cli {
+namespace {
+
+std::optional<std::string> env(const char* name) {
+    const char* v = std::getenv(name);
+    if (v == nullptr || *v == '\0')
+        return std::nullopt;
+    return std::string(v);
+}
+
+bool color_allowed(const std::string& mode) {
+    if (mode == "always")
+        return true;
+    if (mode == "never")
+        return false;
+    const auto term = env("TERM");
+    return isatty(STDOUT_FILENO) && !env("NO_COLOR") && term.value_or("") != "dumb";
+}
+
+std::size_t output_width() {
+    winsize ws{};
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    if (auto cols = env("COLUMNS")) {
+        const long n = std::strtol(cols->c_str(), nullptr, 10);
+        if (n > 0)
+            return static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
+// Lock waits are bounded so a stuck writer surfaces as "busy" (exit 5), not a hang.
+int busy_timeout_ms() {
+    if (auto v = env("OMBUD_BUSY_TIMEOUT")) {
+        const long n = std::strtol(v->c_str(), nullptr, 10);
+        if (n >= 0)
+            return static_cast<int>(n);
+    }
+    return 10000;
+}
+
+} // namespace
+
+std::string Context::database_path() const {
+    if (!globals.db.empty())
+        return globals.db;
+    if (auto p = env("OMBUD_DB"))
+        return *p;
+    if (auto xdg = env("XDG_DATA_HOME"))
+        return *xdg + "/ombud/ombud.db";
+    if (auto home = env("HOME"))
+        return *home + "/.local/share/ombud/ombud.db";
+    throw UsageError("no database given and no home folder to keep one in",
+                     "pass --db PATH or set OMBUD_DB");
+}
+
+std::string Context::actor() const {
+    if (!globals.as.empty())
+        return globals.as;
+    if (auto u = env("OMBUD_USER"))
+        return *u;
+    if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr)
+        return pw->pw_name;
+    if (auto u = env("USER"))
+        return *u;
+    throw UsageError("cannot tell who is acting", "pass --as NAME or set OMBUD_USER");
+}
+
+Tracker& Context::tracker(OpenMode mode) {
+    if (!tracker_) {
+        store_ = Store::open(database_path(), mode, busy_timeout_ms());
+        tracker_ = std::make_unique<Tracker>(*store_, actor(), now);
+    }
+    return *tracker_;
+}
+
+Renderer& Context::out() {
+    if (!renderer_) {
+        if (globals.json) {
+            renderer_ = make_json_renderer(stdout);
+        } else {
+            renderer_ = make_human_renderer(
+                stdout, HumanOptions{.color = color_allowed(globals.color),
+                                     .width = output_width(),
+                                     .hints = static_cast<bool>(isatty(STDERR_FILENO)),
+                                     .now = now});
+        }
+    }
+    return *renderer_;
+}
+
+std::optional<std::string> Context::text_or_stdin(const std::optional<std::string>& arg,
+                                                  std::string_view what, bool required) {
+    if (arg && *arg != "-")
+        return arg;
+    if (!arg && isatty(STDIN_FILENO)) {
+        if (required)
+            throw UsageError(std::string(what) + " is missing",
+                             "give it as an argument, or pipe it in (use - to read stdin)");
+        return std::nullopt;
+    }
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    // A piped mail or `echo` ends in a newline that is not part of the text.
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+        text.pop_back();
+    if (text.empty() && !arg && !required)
+        return std::nullopt;
+    return text;
+}
+
+} // namespace ombud::cli

@@ -1,0 +1,49 @@
+#pragma once
+// What every command shares: the global options, the database and the renderer.
+
+#include "render.hpp"
+
+#include <ombud/store.hpp>
+#include <ombud/tracker.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ombud::cli {
+
+/// The global options, accepted before or after the subcommand.
+struct Globals {
+    std::string db;
+    std::string as;
+    bool json = false;
+    std::string color = "auto";
+};
+
+class Context {
+  public:
+    Globals globals;
+    /// One timestamp for the whole command, so everything it records agrees.
+    Timestamp now = ombud::now();
+
+    /// The tracker on the database; `write` creates the file when it does not exist yet.
+    Tracker& tracker(OpenMode mode);
+    Renderer& out();
+
+    /// `arg` itself, or stdin when `arg` is "-" or absent and stdin is not a terminal.
+    /// Throws UsageError when `required` and there is neither.
+    std::optional<std::string> text_or_stdin(const std::optional<std::string>& arg,
+                                             std::string_view what, bool required);
+
+    /// `--db`, else $OMBUD_DB, else $XDG_DATA_HOME/ombud/ombud.db, else ~/.local/share/….
+    std::string database_path() const;
+    /// `--as`, else $OMBUD_USER, else the login name.
+    std::string actor() const;
+
+  private:
+    std::unique_ptr<Store> store_;
+    std::unique_ptr<Tracker> tracker_;
+    std::unique_ptr<Renderer> renderer_;
+};
+
+} // namespace ombud::cli

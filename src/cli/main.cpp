@@ -1,0 +1,119 @@
+// ombud: builds the command line, runs it, and reports every error in one place.
+
+#include "commands.hpp"
+
+#include <ombud/error.hpp>
+#include <ombud/json.hpp>
+#include <ombud/text.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string_view>
+
+namespace {
+
+using namespace ombud;
+
+// Options of the top level that take a value, so the scan below can skip it.
+bool takes_value(std::string_view arg) {
+    return arg == "--db" || arg == "--as" || arg == "--color";
+}
+
+// A mistyped command gets a suggestion before CLI11 sees it and reports "unexpected argument".
+void check_command_name(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--")
+            return;
+        if (takes_value(arg)) {
+            ++i;
+            continue;
+        }
+        if (arg.starts_with("-"))
+            continue;
+        std::string_view best;
+        std::size_t best_distance = 3;
+        for (const auto& spec : cli::commands()) {
+            if (arg == spec.name)
+                return;
+            const std::size_t d = text::edit_distance(arg, spec.name);
+            if (d < best_distance) {
+                best_distance = d;
+                best = spec.name;
+            }
+        }
+        throw UsageError(fmt::format("unknown command \"{}\"", text::sanitize(arg)),
+                         best.empty() ? "run `ombud --help` to see the commands"
+                                      : fmt::format("did you mean `{}`?", best));
+    }
+}
+
+bool json_requested(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--json")
+            return true;
+    }
+    return false;
+}
+
+int report(const std::string& message, const std::string& hint, std::string_view code_name,
+           ExitCode code, bool json) {
+    if (json) {
+        json::Json j = {{"error", {{"code", code_name}, {"message", message}}}};
+        if (!hint.empty())
+            j["error"]["hint"] = hint;
+        std::fprintf(stderr, "%s\n", json::dump(j).c_str());
+    } else {
+        std::fprintf(stderr, "ombud: error: %s\n", text::sanitize(message).c_str());
+        if (!hint.empty())
+            std::fprintf(stderr, "hint: %s\n", text::sanitize(hint).c_str());
+    }
+    return static_cast<int>(code);
+}
+
+// The command that failed to parse, for its example line.
+const cli::CommandSpec* parsed_command(const CLI::App& app) {
+    for (const auto& spec : cli::commands()) {
+        if (app.got_subcommand(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const bool json = json_requested(argc, argv);
+    cli::Context ctx;
+    CLI::App app{"", "ombud"};
+    try {
+        cli::build_app(app, ctx);
+        check_command_name(argc, argv);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp&) {
+            std::fputs(app.help().c_str(), stdout);
+            return 0;
+        } catch (const CLI::CallForVersion& e) {
+            std::puts(e.what());
+            return 0;
+        } catch (const CLI::ParseError& e) {
+            const auto* spec = parsed_command(app);
+            std::string hint =
+                spec ? fmt::format("example: {}  (more: ombud help {})", spec->example, spec->name)
+                     : std::string("run `ombud --help` to see the commands");
+            return report(e.what(), hint, "usage", ExitCode::usage, json);
+        }
+        if (app.get_subcommands().empty()) {
+            std::fputs(app.help().c_str(), stdout);
+            return 0;
+        }
+        std::fflush(stdout);
+        return std::ferror(stdout) ? 1 : 0;
+    } catch (const Error& e) {
+        return report(e.what(), e.hint(), e.code_name(), e.code(), json);
+    } catch (const std::exception& e) {
+        return report(e.what(), "", "failed", ExitCode::failed, json);
+    }
+}

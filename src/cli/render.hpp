@@ -1,0 +1,45 @@
+#pragma once
+// Renderers turn the values commands produce into text: one for people, one for scripts.
+
+#include <ombud/model.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace ombud::cli {
+
+/// What a command did to one complaint, for its confirmation line.
+enum class Action { opened, noted, escalated, closed, reopened, assigned };
+
+class Renderer {
+  public:
+    virtual ~Renderer() = default;
+
+    virtual void changed(Action action, const Complaint& c) = 0;
+    virtual void show(const Complaint& c, const std::vector<Event>& events) = 0;
+
+    /// Listings stream: begin, one call per row, end. `max_id` sizes the id column.
+    virtual void list_begin(ComplaintId max_id) = 0;
+    virtual void list_row(const Complaint& c) = 0;
+    virtual void list_end() = 0;
+
+    /// `timeline`: the events of one complaint, so the complaint column is left out.
+    virtual void history_begin(bool timeline) = 0;
+    virtual void history_row(const Event& e) = 0;
+    virtual void history_end() = 0;
+};
+
+struct HumanOptions {
+    bool color = false;
+    /// Columns to fit tables in; 0 means no limit (output is not a terminal).
+    std::size_t width = 0;
+    /// Whether to print next-step hints (to stderr) after confirmations.
+    bool hints = false;
+    Timestamp now = 0;
+};
+
+std::unique_ptr<Renderer> make_human_renderer(std::FILE* out, const HumanOptions& options);
+std::unique_ptr<Renderer> make_json_renderer(std::FILE* out);
+
+} // namespace ombud::cli

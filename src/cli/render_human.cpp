@@ -1,0 +1,320 @@
+// The renderer for people: one-line confirmations, a table that fits the terminal, a timeline.
+// Every piece of user-written text passes through text::sanitize before it is printed.
+
+#include "render.hpp"
+
+#include <ombud/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unistd.h>
+
+namespace ombud::cli {
+namespace {
+
+using text::sanitize;
+
+constexpr const char* bold = "\x1b[1m";
+constexpr const char* dim = "\x1b[2m";
+constexpr const char* red = "\x1b[31m";
+constexpr const char* green = "\x1b[32m";
+constexpr const char* yellow = "\x1b[33m";
+constexpr const char* cyan = "\x1b[36m";
+constexpr const char* reset = "\x1b[0m";
+
+std::string plural(long n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// One line that says what an event was, without its free text.
+std::string describe(const Event& e) {
+    const auto str = [&](const char* key) -> std::string {
+        const auto it = e.data.find(key);
+        return it != e.data.end() && it->is_string() ? sanitize(it->get<std::string>()) : "";
+    };
+    switch (e.kind) {
+    case EventKind::opened:
+        return fmt::format("opened, owner {}, priority {}", str("owner"), str("priority"));
+    case EventKind::note: {
+        std::string s = e.visible ? "note, shared with the customer" : "internal note";
+        std::vector<std::string> how;
+        if (e.channel)
+            how.push_back(sanitize(*e.channel));
+        if (e.direction)
+            how.push_back(*e.direction == Direction::in ? "incoming" : "outgoing");
+        if (!how.empty())
+            s += fmt::format(" ({})", fmt::join(how, ", "));
+        return s;
+    }
+    case EventKind::escalated: {
+        const auto level = e.data.value("level", 0);
+        std::string s = fmt::format("escalated to {} (level {})", str("to"), level);
+        if (!str("due").empty())
+            s += ", decision due " + format_local(parse_rfc3339(str("due")));
+        return s;
+    }
+    case EventKind::assigned:
+        return fmt::format("handed from {} to {}", str("from"), str("to"));
+    case EventKind::closed: {
+        std::string s = "closed as " + str("reason");
+        if (const auto it = e.data.find("rating"); it != e.data.end() && it->is_number())
+            s += fmt::format(", rated {}/5", it->get<int>());
+        return s;
+    }
+    case EventKind::reopened:
+        return "reopened";
+    }
+    return std::string(to_string(e.kind));
+}
+
+class HumanRenderer final : public Renderer {
+  public:
+    HumanRenderer(std::FILE* out, const HumanOptions& o) : out_(out), o_(o) {}
+
+    void changed(Action action, const Complaint& c) override {
+        const std::string id = paint(bold, fmt::format("#{}", c.id));
+        std::string line;
+        std::string hint;
+        switch (action) {
+        case Action::opened:
+            line = fmt::format("Opened {} \"{}\"", id, sanitize(c.title));
+            if (c.customer)
+                line += " for " + sanitize(c.customer->name);
+            line += fmt::format(", owner {}", sanitize(c.owner));
+            if (c.due)
+                line += ", due " + format_local(*c.due);
+            hint = fmt::format("add what the customer said with: ombud note {} \"…\"", c.id);
+            break;
+        case Action::noted:
+            line = fmt::format("Noted on {} \"{}\"", id, sanitize(c.title));
+            break;
+        case Action::escalated:
+            line = fmt::format("Escalated {} to {} (level {})", id, sanitize(c.escalation->to),
+                               c.escalation->level);
+            if (c.escalation->due)
+                line += ", decision due " + format_local(*c.escalation->due);
+            break;
+        case Action::closed:
+            line = fmt::format("Closed {} as {}", id, to_string(*c.close_reason));
+            if (c.rating)
+                line += fmt::format(", rated {}/5", *c.rating);
+            break;
+        case Action::reopened:
+            line = fmt::format("Reopened {} \"{}\", owner {}", id, sanitize(c.title),
+                               sanitize(c.owner));
+            break;
+        case Action::assigned:
+            line =
+                fmt::format("Assigned {} to {} (hand-off {})", id, sanitize(c.owner), c.handoffs);
+            break;
+        }
+        fmt::print(out_, "{}\n", line);
+        if (o_.hints && !hint.empty()) {
+            std::fflush(out_);
+            fmt::print(stderr, "{}\n", paint(dim, "Next: " + hint));
+        }
+    }
+
+    void show(const Complaint& c, const std::vector<Event>& events) override {
+        fmt::print(out_, "{} {}\n", paint(bold, fmt::format("#{}", c.id)),
+                   paint(bold, sanitize(c.title)));
+        field("Status", status_text(c));
+        field("Priority", std::string(to_string(c.priority)));
+        if (c.category)
+            field("Category", sanitize(*c.category));
+        if (c.channel)
+            field("Channel", sanitize(*c.channel));
+        if (c.customer)
+            field("Customer", customer_text(*c.customer));
+        field("Owner",
+              c.handoffs ? fmt::format("{} ({})", sanitize(c.owner), plural(c.handoffs, "hand-off"))
+                         : sanitize(c.owner));
+        if (c.due)
+            field("Due", when_text(*c.due, c.overdue(o_.now)));
+        field("Opened", when_text(c.created_at, false));
+        if (c.closed_at) {
+            std::string closed = when_text(*c.closed_at, false);
+            if (c.close_reason)
+                closed += fmt::format(", {}", to_string(*c.close_reason));
+            if (c.rating)
+                closed += fmt::format(", rated {}/5", *c.rating);
+            field("Closed", closed);
+        }
+        if (c.resolution)
+            field("Resolution", sanitize(*c.resolution));
+        fmt::print(out_, "\n{}\n", paint(bold, "Timeline"));
+        for (const auto& e : events)
+            timeline_entry(e, false);
+    }
+
+    void list_begin(ComplaintId max_id) override {
+        id_width_ = std::max<std::size_t>(fmt::formatted_size("#{}", max_id), 2) + 1;
+        rows_ = 0;
+    }
+
+    void list_row(const Complaint& c) override {
+        if (rows_++ == 0)
+            header();
+        const bool late = c.overdue(o_.now);
+        std::string line = cell(fmt::format("#{}", c.id), id_width_, bold);
+        line += cell(std::string(to_string(c.status)), 10, status_color(c.status));
+        line += cell(std::string(to_string(c.priority)), 7,
+                     c.priority >= Priority::high ? yellow : nullptr);
+        line += cell(sanitize(c.owner), owner_width_, nullptr);
+        if (show_customer())
+            line += cell(c.customer ? sanitize(c.customer->name) : "-", customer_width_, nullptr);
+        line += cell(format_relative(c.updated_at, o_.now), 9, dim);
+        if (show_due()) {
+            std::string due = c.due ? format_relative(*c.due, o_.now) : "-";
+            if (late)
+                due = "LATE " + format_relative(c.escalation && c.escalation->due &&
+                                                        (!c.due || *c.escalation->due < *c.due)
+                                                    ? *c.escalation->due
+                                                    : *c.due,
+                                                o_.now);
+            line += cell(due, due_width_, late ? red : nullptr);
+        }
+        const std::string title = sanitize(c.title);
+        line += o_.width ? text::truncate_to_width(title, title_width()) : title;
+        fmt::print(out_, "{}\n", line);
+    }
+
+    void list_end() override {
+        if (rows_ == 0)
+            fmt::print(out_, "No complaints match.\n");
+    }
+
+    void history_begin(bool timeline) override {
+        timeline_ = timeline;
+        rows_ = 0;
+    }
+
+    void history_row(const Event& e) override {
+        ++rows_;
+        timeline_entry(e, !timeline_);
+    }
+
+    void history_end() override {
+        if (rows_ == 0)
+            fmt::print(out_, "Nothing happened yet.\n");
+    }
+
+  private:
+    std::FILE* out_;
+    HumanOptions o_;
+    std::size_t id_width_ = 3;
+    std::size_t rows_ = 0;
+    bool timeline_ = false;
+    static constexpr std::size_t owner_width_ = 12;
+    static constexpr std::size_t customer_width_ = 18;
+    static constexpr std::size_t due_width_ = 13;
+
+    // Narrow terminals drop the less important columns before the title gets too short.
+    bool show_customer() const { return o_.width == 0 || o_.width >= 100; }
+    bool show_due() const { return o_.width == 0 || o_.width >= 80; }
+
+    std::size_t title_width() const {
+        std::size_t used = id_width_ + 1 + 10 + 7 + owner_width_ + 1 + 9;
+        if (show_customer())
+            used += customer_width_ + 1;
+        if (show_due())
+            used += due_width_ + 1;
+        return o_.width > used + 10 ? o_.width - used : 10;
+    }
+
+    std::string paint(const char* color, const std::string& s) const {
+        if (!o_.color || color == nullptr)
+            return s;
+        return color + s + reset;
+    }
+
+    std::string cell(const std::string& s, std::size_t width, const char* color) const {
+        return paint(color, text::pad_to_width(s, width - 1)) + " ";
+    }
+
+    static const char* status_color(Status s) {
+        switch (s) {
+        case Status::open:
+            return green;
+        case Status::escalated:
+            return yellow;
+        case Status::waiting:
+            return cyan;
+        case Status::closed:
+            return dim;
+        }
+        return nullptr;
+    }
+
+    void header() {
+        std::string line = cell("ID", id_width_, nullptr) + cell("STATUS", 10, nullptr) +
+                           cell("PRI", 7, nullptr) + cell("OWNER", owner_width_, nullptr);
+        if (show_customer())
+            line += cell("CUSTOMER", customer_width_, nullptr);
+        line += cell("ACTIVITY", 9, nullptr);
+        if (show_due())
+            line += cell("DUE", due_width_, nullptr);
+        line += "TITLE";
+        fmt::print(out_, "{}\n", paint(bold, line));
+    }
+
+    void field(std::string_view name, const std::string& value) {
+        fmt::print(out_, "  {:<11}{}\n", fmt::format("{}:", name), value);
+    }
+
+    std::string when_text(Timestamp t, bool late) const {
+        std::string s = fmt::format("{} ({})", format_local(t), format_relative(t, o_.now));
+        return late ? s + " " + paint(red, "LATE") : s;
+    }
+
+    std::string status_text(const Complaint& c) const {
+        std::string s = paint(status_color(c.status), std::string(to_string(c.status)));
+        if (c.escalation) {
+            s += fmt::format(", level {} to {}", c.escalation->level, sanitize(c.escalation->to));
+            if (c.escalation->due)
+                s += ", decision due " +
+                     when_text(*c.escalation->due,
+                               *c.escalation->due < o_.now && c.status != Status::closed);
+        }
+        return s;
+    }
+
+    static std::string customer_text(const Customer& cu) {
+        std::string s = sanitize(cu.name);
+        if (cu.email)
+            s += fmt::format(" <{}>", sanitize(*cu.email));
+        if (cu.phone)
+            s += ", " + sanitize(*cu.phone);
+        return s;
+    }
+
+    void timeline_entry(const Event& e, bool with_complaint) {
+        std::string line = fmt::format("  {}  ", paint(dim, format_local(e.at)));
+        if (with_complaint) {
+            line += paint(bold, fmt::format("#{}", e.complaint_id)) + " ";
+            if (e.complaint_title)
+                line += text::truncate_to_width(sanitize(*e.complaint_title), 30) + "  ";
+        }
+        line += fmt::format("{}: {}", sanitize(e.actor), describe(e));
+        fmt::print(out_, "{}\n", line);
+        if (e.text) {
+            // Multi-line notes keep their lines, indented under the entry.
+            const std::string body = sanitize(*e.text, true);
+            std::size_t start = 0;
+            while (start <= body.size()) {
+                const std::size_t end = std::min(body.find('\n', start), body.size());
+                fmt::print(out_, "      {}\n", body.substr(start, end - start));
+                start = end + 1;
+            }
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Renderer> make_human_renderer(std::FILE* out, const HumanOptions& options) {
+    return std::make_unique<HumanRenderer>(out, options);
+}
+
+} // namespace ombud::cli

@@ -1,0 +1,52 @@
+// The renderer for scripts: the JSON shapes of the contract, one value per command. Listings
+// are written element by element so a million rows never sit in memory.
+
+#include "render.hpp"
+
+#include <ombud/json.hpp>
+
+#include <fmt/format.h>
+
+namespace ombud::cli {
+namespace {
+
+class JsonRenderer final : public Renderer {
+  public:
+    explicit JsonRenderer(std::FILE* out) : out_(out) {}
+
+    void changed(Action, const Complaint& c) override { value(json::to_json(c)); }
+    void show(const Complaint& c, const std::vector<Event>& events) override {
+        value(json::to_json(c, events));
+    }
+
+    void list_begin(ComplaintId) override { begin(); }
+    void list_row(const Complaint& c) override { element(json::to_json(c)); }
+    void list_end() override { end(); }
+
+    void history_begin(bool) override { begin(); }
+    void history_row(const Event& e) override { element(json::to_json(e)); }
+    void history_end() override { end(); }
+
+  private:
+    std::FILE* out_;
+    bool first_ = true;
+
+    void value(const json::Json& j) { fmt::print(out_, "{}\n", json::dump(j)); }
+    void begin() {
+        first_ = true;
+        std::fputc('[', out_);
+    }
+    void element(const json::Json& j) {
+        fmt::print(out_, "{}\n{}", first_ ? "" : ",", json::dump(j));
+        first_ = false;
+    }
+    void end() { std::fputs(first_ ? "]\n" : "\n]\n", out_); }
+};
+
+} // namespace
+
+std::unique_ptr<Renderer> make_json_renderer(std::FILE* out) {
+    return std::make_unique<JsonRenderer>(out);
+}
+
+} // namespace ombud::cli

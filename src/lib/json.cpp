@@ -1,0 +1,79 @@
+#include <ombud/json.hpp>
+
+namespace ombud::json {
+namespace {
+
+using json = Json;
+
+template <typename T> json opt(const std::optional<T>& v) {
+    return v ? json(*v) : json(nullptr);
+}
+
+json opt_time(const std::optional<Timestamp>& t) {
+    return t ? json(format_rfc3339(*t)) : json(nullptr);
+}
+
+} // namespace
+
+json to_json(const Customer& c) {
+    return {{"id", c.id}, {"name", c.name}, {"email", opt(c.email)}, {"phone", opt(c.phone)}};
+}
+
+json to_json(const Complaint& c) {
+    json escalation = nullptr;
+    if (c.escalation) {
+        escalation = {{"level", c.escalation->level},
+                      {"to", c.escalation->to},
+                      {"reason", opt(c.escalation->reason)},
+                      {"due", opt_time(c.escalation->due)}};
+    }
+    return {
+        {"id", c.id},
+        {"title", c.title},
+        {"status", to_string(c.status)},
+        {"priority", to_string(c.priority)},
+        {"category", opt(c.category)},
+        {"channel", opt(c.channel)},
+        {"customer", c.customer ? to_json(*c.customer) : json(nullptr)},
+        {"owner", c.owner},
+        {"handoffs", c.handoffs},
+        {"escalation", escalation},
+        {"due", opt_time(c.due)},
+        {"created_at", format_rfc3339(c.created_at)},
+        {"updated_at", format_rfc3339(c.updated_at)},
+        {"closed_at", opt_time(c.closed_at)},
+        {"close_reason",
+         c.close_reason ? json(std::string(to_string(*c.close_reason))) : json(nullptr)},
+        {"resolution", opt(c.resolution)},
+        {"rating", opt(c.rating)},
+    };
+}
+
+json to_json(const Event& e) {
+    return {
+        {"id", e.id},
+        {"complaint_id", e.complaint_id},
+        {"at", format_rfc3339(e.at)},
+        {"actor", e.actor},
+        {"kind", to_string(e.kind)},
+        {"text", opt(e.text)},
+        {"channel", opt(e.channel)},
+        {"direction", e.direction ? json(std::string(to_string(*e.direction))) : json(nullptr)},
+        {"visible", e.visible},
+        {"data", e.data.is_object() ? json(e.data) : json::object()},
+    };
+}
+
+json to_json(const Complaint& c, const std::vector<Event>& events) {
+    json j = to_json(c);
+    j["events"] = json::array();
+    for (const auto& e : events)
+        j["events"].push_back(to_json(e));
+    return j;
+}
+
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+}
+
+} // namespace ombud::json

@@ -1,0 +1,112 @@
+#include <ombud/error.hpp>
+#include <ombud/model.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+namespace ombud {
+namespace {
+
+constexpr std::array status_names{"open", "escalated", "waiting", "closed"};
+constexpr std::array priority_names{"low", "normal", "high", "urgent"};
+constexpr std::array direction_names{"in", "out"};
+constexpr std::array close_reason_names{"resolved", "rejected", "duplicate", "withdrawn"};
+constexpr std::array event_kind_names{"opened",   "note",   "escalated",
+                                      "assigned", "closed", "reopened"};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// Looks `s` up in `names`; on failure names the option and every accepted word.
+template <typename Enum, std::size_t N>
+Enum parse_word(std::string_view s, const std::array<const char*, N>& names,
+                std::string_view what) {
+    const std::string l = lower(s);
+    for (std::size_t i = 0; i < N; ++i) {
+        if (l == names[i])
+            return static_cast<Enum>(i);
+    }
+    std::string accepted;
+    for (std::size_t i = 0; i < N; ++i)
+        accepted += (i ? ", " : "") + std::string(names[i]);
+    throw UsageError(fmt::format("invalid {} \"{}\": use one of {}", what, s, accepted));
+}
+
+} // namespace
+
+std::string_view to_string(Status s) {
+    return status_names.at(static_cast<std::size_t>(s));
+}
+std::string_view to_string(Priority p) {
+    return priority_names.at(static_cast<std::size_t>(p));
+}
+std::string_view to_string(Direction d) {
+    return direction_names.at(static_cast<std::size_t>(d));
+}
+std::string_view to_string(CloseReason r) {
+    return close_reason_names.at(static_cast<std::size_t>(r));
+}
+std::string_view to_string(EventKind k) {
+    return event_kind_names.at(static_cast<std::size_t>(k));
+}
+
+Status parse_status(std::string_view s, std::string_view what) {
+    return parse_word<Status>(s, status_names, what);
+}
+Priority parse_priority(std::string_view s, std::string_view what) {
+    return parse_word<Priority>(s, priority_names, what);
+}
+Direction parse_direction(std::string_view s, std::string_view what) {
+    return parse_word<Direction>(s, direction_names, what);
+}
+CloseReason parse_close_reason(std::string_view s, std::string_view what) {
+    return parse_word<CloseReason>(s, close_reason_names, what);
+}
+EventKind parse_event_kind(std::string_view s) {
+    return parse_word<EventKind>(s, event_kind_names, "event kind");
+}
+
+std::string parse_channel(std::string_view s, std::string_view what) {
+    std::string l = lower(s);
+    if (l == "inperson" || l == "in_person")
+        l = "in-person";
+    for (auto c : channels) {
+        if (l == c)
+            return l;
+    }
+    std::string accepted;
+    for (auto c : channels)
+        accepted += (accepted.empty() ? "" : ", ") + std::string(c);
+    throw UsageError(fmt::format("invalid {} \"{}\": use one of {}", what, s, accepted));
+}
+
+ComplaintId parse_complaint_id(std::string_view s) {
+    std::string_view digits = s;
+    if (!digits.empty() && digits.front() == '#')
+        digits.remove_prefix(1);
+    ComplaintId id = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || id <= 0)
+        throw UsageError(
+            fmt::format("invalid complaint number \"{}\": use a number like 42 or #42", s),
+            "run `ombud list` to see the numbers");
+    return id;
+}
+
+bool Complaint::overdue(Timestamp at) const {
+    if (status != Status::open && status != Status::escalated)
+        return false;
+    if (due && *due < at)
+        return true;
+    return escalation && escalation->due && *escalation->due < at;
+}
+
+} // namespace ombud

@@ -1,0 +1,557 @@
+#include <ombud/error.hpp>
+#include <ombud/store.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace ombud {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Version 1: customers, complaints and their append-only events. Times are Unix seconds (UTC).
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT,
+    phone TEXT,
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
+CREATE INDEX customers_by_email ON customers (email COLLATE NOCASE) WHERE email IS NOT NULL;
+CREATE INDEX customers_by_phone ON customers (phone) WHERE phone IS NOT NULL;
+
+CREATE TABLE complaints (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'escalated', 'waiting', 'closed')),
+    priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+    category TEXT,
+    channel TEXT,
+    customer_id INTEGER REFERENCES customers (id),
+    owner TEXT NOT NULL,
+    handoffs INTEGER NOT NULL DEFAULT 0,
+    escalation_level INTEGER NOT NULL DEFAULT 0,
+    escalated_to TEXT,
+    escalation_reason TEXT,
+    escalation_due INTEGER,
+    due INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    close_reason TEXT CHECK (close_reason IN ('resolved', 'rejected', 'duplicate', 'withdrawn')),
+    resolution TEXT,
+    rating INTEGER CHECK (rating BETWEEN 1 AND 5)
+) STRICT;
+-- The partial index serves the default listing (everything not closed) in order, without a sort.
+CREATE INDEX complaints_active ON complaints (updated_at, id) WHERE status <> 'closed';
+CREATE INDEX complaints_by_activity ON complaints (updated_at, id);
+CREATE INDEX complaints_by_status ON complaints (status, updated_at, id);
+CREATE INDEX complaints_by_owner ON complaints (owner, updated_at, id);
+CREATE INDEX complaints_by_customer ON complaints (customer_id, updated_at, id);
+CREATE INDEX complaints_by_category ON complaints (category, updated_at, id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT,
+    channel TEXT,
+    direction TEXT CHECK (direction IN ('in', 'out')),
+    visible INTEGER NOT NULL DEFAULT 0 CHECK (visible IN (0, 1)),
+    data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))
+) STRICT;
+CREATE INDEX events_by_complaint ON events (complaint_id, at, id);
+CREATE INDEX events_by_time ON events (at, id);
+CREATE INDEX events_by_actor ON events (actor, at, id);
+
+-- The timeline is the record: corrections are new events, never rewrites.
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+)sql";
+
+/// Forward migrations: entry i takes a database from version i to version i + 1.
+constexpr const char* migrations[] = {schema_v1};
+static_assert(std::size(migrations) == schema_version);
+
+constexpr const char* complaint_columns = R"sql(
+SELECT c.id, c.title, c.status, c.priority, c.category, c.channel, c.owner, c.handoffs,
+       c.escalation_level, c.escalated_to, c.escalation_reason, c.escalation_due, c.due,
+       c.created_at, c.updated_at, c.closed_at, c.close_reason, c.resolution, c.rating,
+       cu.id, cu.name, cu.email, cu.phone
+FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
+)sql";
+
+constexpr const char* event_columns = R"sql(
+SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction, e.visible,
+       e.data, c.title
+FROM events e JOIN complaints c ON c.id = e.complaint_id
+)sql";
+
+// Matches every customer a user means by `key`: an e-mail address or a name.
+constexpr const char* customer_match =
+    "(SELECT id FROM customers WHERE CASE WHEN instr(?, '@') > 0 THEN email ELSE name END = ? "
+    "COLLATE NOCASE)";
+
+std::optional<std::string> opt_text(const SQLite::Column& c) {
+    if (c.isNull())
+        return std::nullopt;
+    return c.getString();
+}
+
+std::optional<std::int64_t> opt_int(const SQLite::Column& c) {
+    if (c.isNull())
+        return std::nullopt;
+    return c.getInt64();
+}
+
+void bind_opt(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
+    if (v)
+        st.bind(index, *v);
+    else
+        st.bind(index);
+}
+
+void bind_opt(SQLite::Statement& st, int index, const std::optional<std::int64_t>& v) {
+    if (v)
+        st.bind(index, *v);
+    else
+        st.bind(index);
+}
+
+template <typename Enum> std::optional<std::string> opt_name(const std::optional<Enum>& v) {
+    if (!v)
+        return std::nullopt;
+    return std::string(to_string(*v));
+}
+
+Complaint read_complaint(SQLite::Statement& st) {
+    Complaint c;
+    c.id = st.getColumn(0).getInt64();
+    c.title = st.getColumn(1).getString();
+    c.status = parse_status(st.getColumn(2).getString());
+    c.priority = parse_priority(st.getColumn(3).getString());
+    c.category = opt_text(st.getColumn(4));
+    c.channel = opt_text(st.getColumn(5));
+    c.owner = st.getColumn(6).getString();
+    c.handoffs = st.getColumn(7).getInt();
+    if (auto to = opt_text(st.getColumn(9))) {
+        c.escalation = Escalation{st.getColumn(8).getInt(), *to, opt_text(st.getColumn(10)),
+                                  opt_int(st.getColumn(11))};
+    }
+    c.due = opt_int(st.getColumn(12));
+    c.created_at = st.getColumn(13).getInt64();
+    c.updated_at = st.getColumn(14).getInt64();
+    c.closed_at = opt_int(st.getColumn(15));
+    if (auto r = opt_text(st.getColumn(16)))
+        c.close_reason = parse_close_reason(*r);
+    c.resolution = opt_text(st.getColumn(17));
+    if (auto r = opt_int(st.getColumn(18)))
+        c.rating = static_cast<int>(*r);
+    if (!st.getColumn(19).isNull()) {
+        c.customer = Customer{st.getColumn(19).getInt64(), st.getColumn(20).getString(),
+                              opt_text(st.getColumn(21)), opt_text(st.getColumn(22))};
+    }
+    return c;
+}
+
+Event read_event(SQLite::Statement& st) {
+    Event e;
+    e.id = st.getColumn(0).getInt64();
+    e.complaint_id = st.getColumn(1).getInt64();
+    e.at = st.getColumn(2).getInt64();
+    e.actor = st.getColumn(3).getString();
+    e.kind = parse_event_kind(st.getColumn(4).getString());
+    e.text = opt_text(st.getColumn(5));
+    e.channel = opt_text(st.getColumn(6));
+    if (auto d = opt_text(st.getColumn(7)))
+        e.direction = parse_direction(*d);
+    e.visible = st.getColumn(8).getInt() != 0;
+    e.data = nlohmann::json::parse(st.getColumn(9).getString(), nullptr, false);
+    if (!e.data.is_object())
+        e.data = nlohmann::json::object();
+    e.complaint_title = st.getColumn(10).getString();
+    return e;
+}
+
+// Turns SQLite's failures into ombud's typed errors, naming the file.
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path) {
+    const int code = e.getErrorCode();
+    const std::string file = path == ":memory:" ? "the database" : path;
+    switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw BusyError(fmt::format("{} stayed locked by another ombud past the wait limit", file),
+                        "try again in a moment");
+    case SQLITE_NOTADB:
+        throw StorageError(fmt::format("{} is not an ombud database (not SQLite at all)", file));
+    case SQLITE_CORRUPT:
+        throw StorageError(fmt::format("{} is damaged: {}", file, e.what()),
+                           "restore it from a backup");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        throw StorageError(fmt::format("cannot write {}: it is read-only", file));
+    case SQLITE_FULL:
+        throw StorageError(fmt::format("cannot write {}: no space left on the device", file));
+    case SQLITE_CANTOPEN:
+        throw StorageError(fmt::format("cannot open {}", file));
+    default:
+        throw StorageError(fmt::format("{}: {}", file, e.what()));
+    }
+}
+
+} // namespace
+
+struct Store::Impl {
+    std::string path;
+    SQLite::Database db;
+
+    Impl(std::string p, int flags, int busy_ms) : path(std::move(p)), db(path, flags, busy_ms) {}
+
+    // Every entry point runs through here so SQLite errors leave as typed ombud errors.
+    template <typename F> auto guarded(F&& f) {
+        try {
+            return f();
+        } catch (const SQLite::Exception& e) {
+            rethrow_sqlite(e, path);
+        }
+    }
+
+    int pragma_int(const char* name) {
+        return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
+    }
+
+    void upgrade();
+};
+
+// Brings the file up to `schema_version` without touching one it must not change.
+void Store::Impl::upgrade() {
+    const int version = pragma_int("user_version");
+    const int app = pragma_int("application_id");
+    if (app != 0 && app != application_id)
+        throw StorageError(
+            fmt::format("{} is a SQLite database of another program, not ombud", path));
+    if (version > schema_version)
+        throw StorageError(
+            fmt::format("{} was written by a newer ombud (schema {}; this ombud knows {})", path,
+                        version, schema_version),
+            "upgrade ombud to use this file; it was left unchanged");
+    if (version == schema_version)
+        return;
+    if (app == 0 && db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
+        throw StorageError(
+            fmt::format("{} is a SQLite database of another program, not ombud", path));
+
+    // journal_mode cannot change inside a transaction; WAL lets readers and one writer overlap.
+    if (version == 0 && path != ":memory:")
+        db.exec("PRAGMA journal_mode = WAL");
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        // Another process may have upgraded the file while this one waited for the lock.
+        for (int v = pragma_int("user_version"); v < schema_version; ++v)
+            db.exec(migrations[v]);
+        db.exec(fmt::format("PRAGMA application_id = {}", application_id));
+        db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
+        db.exec("COMMIT");
+    } catch (...) {
+        db.exec("ROLLBACK");
+        throw;
+    }
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode, int busy_timeout_ms) {
+    std::string target = path;
+    std::error_code ec;
+    if (path != ":memory:" && !fs::exists(path, ec)) {
+        if (mode == OpenMode::read) {
+            // Reading a database that does not exist yet shows an empty one and creates nothing.
+            target = ":memory:";
+        } else {
+            const fs::path parent = fs::path(path).parent_path();
+            if (!parent.empty())
+                fs::create_directories(parent, ec);
+            if (ec)
+                throw StorageError(
+                    fmt::format("cannot create the folder {}: {}", parent.string(), ec.message()));
+            // Complaints hold personal data: the file starts private to its owner.
+            const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+            if (fd >= 0)
+                ::close(fd);
+            else if (errno != EEXIST)
+                throw StorageError(fmt::format("cannot create {}: {}", path,
+                                               std::generic_category().message(errno)));
+        }
+    }
+    std::unique_ptr<Impl> impl;
+    try {
+        impl = std::make_unique<Impl>(target, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                      busy_timeout_ms);
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path);
+    }
+    impl->path = path;
+    impl->guarded([&] {
+        impl->db.exec("PRAGMA foreign_keys = ON");
+        impl->upgrade();
+    });
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+int Store::version() const {
+    return impl_->guarded([&] { return impl_->pragma_int("user_version"); });
+}
+
+void Store::write(const std::function<void()>& fn) {
+    impl_->guarded([&] {
+        impl_->db.exec("BEGIN IMMEDIATE");
+        try {
+            fn();
+            impl_->db.exec("COMMIT");
+        } catch (...) {
+            // SQLite may already have rolled back (on SQLITE_FULL, say); only end a live one.
+            if (sqlite3_get_autocommit(impl_->db.getHandle()) == 0)
+                impl_->db.exec("ROLLBACK");
+            throw;
+        }
+    });
+}
+
+void Store::read(const std::function<void()>& fn) {
+    impl_->guarded([&] {
+        impl_->db.exec("BEGIN");
+        try {
+            fn();
+        } catch (...) {
+            impl_->db.exec("ROLLBACK");
+            throw;
+        }
+        impl_->db.exec("COMMIT");
+    });
+}
+
+std::optional<Complaint> Store::find_complaint(ComplaintId id) {
+    return impl_->guarded([&]() -> std::optional<Complaint> {
+        SQLite::Statement st(impl_->db, std::string(complaint_columns) + " WHERE c.id = ?");
+        st.bind(1, id);
+        if (!st.executeStep())
+            return std::nullopt;
+        return read_complaint(st);
+    });
+}
+
+ComplaintId Store::insert_complaint(const Complaint& c) {
+    return impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, R"sql(
+INSERT INTO complaints (title, status, priority, category, channel, customer_id, owner, due,
+                        created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+        st.bind(1, c.title);
+        st.bind(2, std::string(to_string(c.status)));
+        st.bind(3, std::string(to_string(c.priority)));
+        bind_opt(st, 4, c.category);
+        bind_opt(st, 5, c.channel);
+        bind_opt(st, 6, c.customer ? std::optional<std::int64_t>(c.customer->id) : std::nullopt);
+        st.bind(7, c.owner);
+        bind_opt(st, 8, c.due);
+        st.bind(9, c.created_at);
+        st.bind(10, c.updated_at);
+        st.exec();
+        return impl_->db.getLastInsertRowid();
+    });
+}
+
+void Store::update_complaint(const Complaint& c) {
+    impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, R"sql(
+UPDATE complaints SET status = ?, priority = ?, category = ?, channel = ?, owner = ?, handoffs = ?,
+       escalation_level = ?, escalated_to = ?, escalation_reason = ?, escalation_due = ?, due = ?,
+       updated_at = ?, closed_at = ?, close_reason = ?, resolution = ?, rating = ?
+WHERE id = ?)sql");
+        st.bind(1, std::string(to_string(c.status)));
+        st.bind(2, std::string(to_string(c.priority)));
+        bind_opt(st, 3, c.category);
+        bind_opt(st, 4, c.channel);
+        st.bind(5, c.owner);
+        st.bind(6, c.handoffs);
+        st.bind(7, c.escalation ? c.escalation->level : 0);
+        bind_opt(st, 8, c.escalation ? std::optional(c.escalation->to) : std::nullopt);
+        bind_opt(st, 9, c.escalation ? c.escalation->reason : std::nullopt);
+        bind_opt(st, 10, c.escalation ? c.escalation->due : std::nullopt);
+        bind_opt(st, 11, c.due);
+        st.bind(12, c.updated_at);
+        bind_opt(st, 13, c.closed_at);
+        bind_opt(st, 14, opt_name(c.close_reason));
+        bind_opt(st, 15, c.resolution);
+        bind_opt(st, 16, c.rating ? std::optional<std::int64_t>(*c.rating) : std::nullopt);
+        st.bind(17, c.id);
+        st.exec();
+    });
+}
+
+std::int64_t Store::append_event(const Event& e) {
+    return impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, R"sql(
+INSERT INTO events (complaint_id, at, actor, kind, text, channel, direction, visible, data)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+        st.bind(1, e.complaint_id);
+        st.bind(2, e.at);
+        st.bind(3, e.actor);
+        st.bind(4, std::string(to_string(e.kind)));
+        bind_opt(st, 5, e.text);
+        bind_opt(st, 6, e.channel);
+        bind_opt(st, 7, opt_name(e.direction));
+        st.bind(8, e.visible ? 1 : 0);
+        st.bind(9, e.data.is_object() ? e.data.dump() : std::string("{}"));
+        st.exec();
+        return impl_->db.getLastInsertRowid();
+    });
+}
+
+bool Store::customer_exists(const std::string& key) {
+    return impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, fmt::format("SELECT EXISTS {}", customer_match));
+        st.bind(1, key);
+        st.bind(2, key);
+        st.executeStep();
+        return st.getColumn(0).getInt() != 0;
+    });
+}
+
+Customer Store::find_or_create_customer(const CustomerInput& in) {
+    return impl_->guarded([&] {
+        const char* by = in.email   ? "email = ? COLLATE NOCASE"
+                         : in.phone ? "phone = ?"
+                                    : "name = ? COLLATE NOCASE";
+        const std::string& key = in.email ? *in.email : in.phone ? *in.phone : in.name;
+        SQLite::Statement find(
+            impl_->db,
+            fmt::format("SELECT id, name, email, phone FROM customers WHERE {} ORDER BY id LIMIT 1",
+                        by));
+        find.bind(1, key);
+        if (find.executeStep()) {
+            return Customer{find.getColumn(0).getInt64(), find.getColumn(1).getString(),
+                            opt_text(find.getColumn(2)), opt_text(find.getColumn(3))};
+        }
+        SQLite::Statement ins(impl_->db, "INSERT INTO customers (name, email, phone, created_at) "
+                                         "VALUES (?, ?, ?, unixepoch())");
+        ins.bind(1, in.name);
+        bind_opt(ins, 2, in.email);
+        bind_opt(ins, 3, in.phone);
+        ins.exec();
+        return Customer{impl_->db.getLastInsertRowid(), in.name, in.email, in.phone};
+    });
+}
+
+void Store::list_complaints(const ListFilter& f, const std::function<void(const Complaint&)>& row) {
+    impl_->guarded([&] {
+        std::string sql = complaint_columns;
+        std::vector<std::string> where;
+        if (!f.statuses.empty()) {
+            std::string in;
+            for (auto s : f.statuses)
+                in += fmt::format("{}'{}'", in.empty() ? "" : ", ", to_string(s));
+            where.push_back(fmt::format("c.status IN ({})", in));
+        } else if (!f.include_closed) {
+            where.push_back("c.status <> 'closed'");
+        }
+        if (f.escalated_only)
+            where.push_back("c.status = 'escalated'");
+        if (f.owner)
+            where.push_back("c.owner = ?");
+        if (f.customer)
+            where.push_back(fmt::format("c.customer_id IN {}", customer_match));
+        if (f.category)
+            where.push_back("c.category = ? COLLATE NOCASE");
+        if (f.priority)
+            where.push_back("c.priority = ?");
+        if (f.overdue_only)
+            where.push_back(
+                "c.status IN ('open', 'escalated') AND (c.due < ? OR c.escalation_due < ?)");
+        for (std::size_t i = 0; i < where.size(); ++i)
+            sql += (i ? " AND " : " WHERE ") + where[i];
+        sql += " ORDER BY c.updated_at DESC, c.id DESC";
+        if (f.limit)
+            sql += " LIMIT ?";
+
+        SQLite::Statement st(impl_->db, sql);
+        int i = 0;
+        if (f.owner)
+            st.bind(++i, *f.owner);
+        if (f.customer) {
+            st.bind(++i, *f.customer);
+            st.bind(++i, *f.customer);
+        }
+        if (f.category)
+            st.bind(++i, *f.category);
+        if (f.priority)
+            st.bind(++i, std::string(to_string(*f.priority)));
+        if (f.overdue_only) {
+            st.bind(++i, f.now);
+            st.bind(++i, f.now);
+        }
+        if (f.limit)
+            st.bind(++i, *f.limit);
+        while (st.executeStep())
+            row(read_complaint(st));
+    });
+}
+
+void Store::list_events(const HistoryFilter& f, const std::function<void(const Event&)>& row) {
+    impl_->guarded([&] {
+        std::string sql = event_columns;
+        std::vector<std::string> where;
+        if (f.complaint_id)
+            where.push_back("e.complaint_id = ?");
+        if (f.customer)
+            where.push_back(fmt::format("c.customer_id IN {}", customer_match));
+        if (f.actor)
+            where.push_back("e.actor = ?");
+        if (f.since)
+            where.push_back("e.at >= ?");
+        for (std::size_t i = 0; i < where.size(); ++i)
+            sql += (i ? " AND " : " WHERE ") + where[i];
+        sql += f.newest_first ? " ORDER BY e.at DESC, e.id DESC" : " ORDER BY e.at, e.id";
+        if (f.limit)
+            sql += " LIMIT ?";
+
+        SQLite::Statement st(impl_->db, sql);
+        int i = 0;
+        if (f.complaint_id)
+            st.bind(++i, *f.complaint_id);
+        if (f.customer) {
+            st.bind(++i, *f.customer);
+            st.bind(++i, *f.customer);
+        }
+        if (f.actor)
+            st.bind(++i, *f.actor);
+        if (f.since)
+            st.bind(++i, *f.since);
+        if (f.limit)
+            st.bind(++i, *f.limit);
+        while (st.executeStep())
+            row(read_event(st));
+    });
+}
+
+ComplaintId Store::max_complaint_id() {
+    return impl_->guarded([&] {
+        return impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM complaints").getInt64();
+    });
+}
+
+} // namespace ombud

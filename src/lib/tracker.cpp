@@ -1,0 +1,251 @@
+#include <ombud/error.hpp>
+#include <ombud/text.hpp>
+#include <ombud/tracker.hpp>
+
+#include <fmt/format.h>
+
+namespace ombud {
+namespace {
+
+using nlohmann::json;
+
+json opt_json(const std::optional<std::string>& v) {
+    return v ? json(*v) : json(nullptr);
+}
+json opt_time(const std::optional<Timestamp>& t) {
+    return t ? json(format_rfc3339(*t)) : json(nullptr);
+}
+
+void validate_optional(const std::optional<std::string>& s, std::string_view what,
+                       std::size_t max_bytes) {
+    if (s)
+        validate_text(*s, what, max_bytes);
+}
+
+// Changes to a closed complaint go through `reopen` first, so its record stays readable.
+void require_not_closed(const Complaint& c, std::string_view action) {
+    if (c.status == Status::closed)
+        throw ConflictError(fmt::format("cannot {} #{}: it is closed", action, c.id),
+                            fmt::format("reopen it first with: ombud reopen {}", c.id));
+}
+
+} // namespace
+
+void validate_text(std::string_view s, std::string_view what, std::size_t max_bytes,
+                   bool allow_empty) {
+    if (auto at = text::invalid_utf8_at(s))
+        throw UsageError(fmt::format("{} is not valid UTF-8 (bad byte at offset {})", what, *at));
+    if (s.find('\0') != std::string_view::npos)
+        throw UsageError(fmt::format("{} contains a NUL byte", what));
+    if (s.size() > max_bytes)
+        throw UsageError(
+            fmt::format("{} is too long ({} bytes; at most {})", what, s.size(), max_bytes));
+    if (!allow_empty && s.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw UsageError(fmt::format("{} is empty", what));
+}
+
+Event Tracker::event(ComplaintId id, EventKind kind, std::optional<std::string> text) const {
+    Event e;
+    e.complaint_id = id;
+    e.at = now_;
+    e.actor = actor_;
+    e.kind = kind;
+    e.text = std::move(text);
+    return e;
+}
+
+Tracker::Tracker(Store& store, std::string actor, Timestamp now)
+    : store_(store), actor_(std::move(actor)), now_(now) {
+    validate_text(actor_, "the acting user's name", max_name_bytes);
+}
+
+Complaint Tracker::open(const OpenRequest& r) {
+    validate_text(r.title, "the title", max_title_bytes);
+    if (r.customer) {
+        validate_text(r.customer->name, "the customer name", max_name_bytes);
+        validate_optional(r.customer->email, "the e-mail address", max_name_bytes);
+        validate_optional(r.customer->phone, "the phone number", max_name_bytes);
+    }
+    validate_optional(r.category, "the category", max_name_bytes);
+    validate_optional(r.owner, "the owner", max_name_bytes);
+    validate_optional(r.note, "the note", max_text_bytes);
+
+    Complaint c;
+    c.title = r.title;
+    c.priority = r.priority;
+    c.category = r.category;
+    c.channel = r.channel;
+    c.owner = r.owner.value_or(actor_);
+    c.due = r.due;
+    c.created_at = c.updated_at = now_;
+    store_.write([&] {
+        if (r.customer)
+            c.customer = store_.find_or_create_customer(*r.customer);
+        c.id = store_.insert_complaint(c);
+        Event opened = event(c.id, EventKind::opened, std::nullopt);
+        opened.channel = c.channel;
+        opened.data = {{"title", c.title},
+                       {"priority", to_string(c.priority)},
+                       {"category", opt_json(c.category)},
+                       {"owner", c.owner},
+                       {"due", opt_time(c.due)},
+                       {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)}};
+        store_.append_event(opened);
+        if (r.note) {
+            Event note = event(c.id, EventKind::note, r.note);
+            note.channel = c.channel;
+            note.direction = Direction::in;
+            store_.append_event(note);
+        }
+    });
+    return c;
+}
+
+Complaint Tracker::note(ComplaintId id, const NoteRequest& r) {
+    validate_text(r.text, "the note", max_text_bytes);
+    Complaint c;
+    // A letter that arrives after closing still belongs in the record, so closed is fine here.
+    store_.write([&] {
+        c = get(id);
+        c.updated_at = now_;
+        store_.update_complaint(c);
+        Event e = event(id, EventKind::note, r.text);
+        e.channel = r.channel;
+        e.direction = r.direction;
+        e.visible = r.visible;
+        store_.append_event(e);
+    });
+    return c;
+}
+
+Complaint Tracker::escalate(ComplaintId id, const EscalateRequest& r) {
+    validate_text(r.to, "the name to escalate to", max_name_bytes);
+    validate_optional(r.reason, "the reason", max_text_bytes);
+    Complaint c;
+    store_.write([&] {
+        c = get(id);
+        require_not_closed(c, "escalate");
+        const std::optional<std::string> previous =
+            c.escalation ? std::optional(c.escalation->to) : std::nullopt;
+        const int level = c.escalation ? c.escalation->level + 1 : 1;
+        c.escalation = Escalation{level, r.to, r.reason, r.due};
+        c.status = Status::escalated;
+        c.updated_at = now_;
+        store_.update_complaint(c);
+        Event e = event(id, EventKind::escalated, r.reason);
+        e.data = {
+            {"to", r.to}, {"level", level}, {"due", opt_time(r.due)}, {"from", opt_json(previous)}};
+        store_.append_event(e);
+    });
+    return c;
+}
+
+Complaint Tracker::close(ComplaintId id, const CloseRequest& r) {
+    validate_optional(r.resolution, "the resolution", max_text_bytes);
+    if (r.rating && (*r.rating < 1 || *r.rating > 5))
+        throw UsageError(
+            fmt::format("invalid --rating {}: use a whole number from 1 to 5", *r.rating));
+    Complaint c;
+    store_.write([&] {
+        c = get(id);
+        if (c.status == Status::closed)
+            throw ConflictError(fmt::format("#{} is already closed", id),
+                                fmt::format("reopen it with: ombud reopen {}", id));
+        c.status = Status::closed;
+        c.escalation.reset();
+        c.closed_at = now_;
+        c.close_reason = r.reason;
+        c.resolution = r.resolution;
+        c.rating = r.rating;
+        c.updated_at = now_;
+        store_.update_complaint(c);
+        Event e = event(id, EventKind::closed, r.resolution);
+        e.data = {{"reason", to_string(r.reason)},
+                  {"rating", r.rating ? json(*r.rating) : json(nullptr)}};
+        store_.append_event(e);
+    });
+    return c;
+}
+
+Complaint Tracker::reopen(ComplaintId id, const std::optional<std::string>& reason) {
+    validate_optional(reason, "the reason", max_text_bytes);
+    Complaint c;
+    store_.write([&] {
+        c = get(id);
+        if (c.status != Status::closed)
+            throw ConflictError(
+                fmt::format("#{} is not closed (it is {})", id, to_string(c.status)));
+        Event e = event(id, EventKind::reopened, reason);
+        e.data = {{"previous_close_reason",
+                   c.close_reason ? json(to_string(*c.close_reason)) : json(nullptr)}};
+        c.status = Status::open;
+        c.closed_at.reset();
+        c.close_reason.reset();
+        c.resolution.reset();
+        c.rating.reset();
+        c.updated_at = now_;
+        store_.update_complaint(c);
+        store_.append_event(e);
+    });
+    return c;
+}
+
+Complaint Tracker::assign(ComplaintId id, const std::string& to, const std::string& reason) {
+    validate_text(to, "the new owner", max_name_bytes);
+    validate_text(reason, "the reason", max_text_bytes);
+    Complaint c;
+    store_.write([&] {
+        c = get(id);
+        require_not_closed(c, "assign");
+        if (c.owner == to)
+            throw ConflictError(fmt::format("#{} is already owned by {}", id, to));
+        const std::string from = c.owner;
+        c.owner = to;
+        ++c.handoffs;
+        c.updated_at = now_;
+        store_.update_complaint(c);
+        Event e = event(id, EventKind::assigned, reason);
+        e.data = {{"from", from}, {"to", to}, {"handoffs", c.handoffs}};
+        store_.append_event(e);
+    });
+    return c;
+}
+
+Complaint Tracker::get(ComplaintId id) {
+    auto c = store_.find_complaint(id);
+    if (!c)
+        throw NotFoundError(fmt::format("no complaint #{}", id),
+                            "run `ombud list --all` to see the numbers");
+    return *c;
+}
+
+std::pair<Complaint, std::vector<Event>> Tracker::show(ComplaintId id) {
+    std::pair<Complaint, std::vector<Event>> result;
+    store_.read([&] {
+        result.first = get(id);
+        HistoryFilter f;
+        f.complaint_id = id;
+        f.newest_first = false;
+        store_.list_events(f, [&](const Event& e) { result.second.push_back(e); });
+    });
+    return result;
+}
+
+void Tracker::list(const ListFilter& f, const std::function<void(const Complaint&)>& row) {
+    if (f.customer && !store_.customer_exists(*f.customer))
+        throw NotFoundError(fmt::format("no customer \"{}\"", *f.customer),
+                            "customers are matched by full name or e-mail address");
+    store_.list_complaints(f, row);
+}
+
+void Tracker::history(HistoryFilter f, const std::function<void(const Event&)>& row) {
+    if (f.complaint_id)
+        get(*f.complaint_id);
+    if (f.customer && !store_.customer_exists(*f.customer))
+        throw NotFoundError(fmt::format("no customer \"{}\"", *f.customer),
+                            "customers are matched by full name or e-mail address");
+    f.newest_first = !f.complaint_id;
+    store_.list_events(f, row);
+}
+
+} // namespace ombud
