@@ -1,1 +1,353 @@
+#include "temp_dir.hpp"
+
+#include <ombud/error.hpp>
+#include <ombud/store.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace ombud;
+using ombud::test::TempDir;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Complaint sample(const std::string& title, Timestamp at) {
+    Complaint c;
+    c.title = title;
+    c.owner = "anna";
+    c.created_at = c.updated_at = at;
+    return c;
+}
+
+Event event_of(ComplaintId id, EventKind kind, Timestamp at, const std::string& actor = "anna") {
+    Event e;
+    e.complaint_id = id;
+    e.kind = kind;
+    e.at = at;
+    e.actor = actor;
+    return e;
+}
+
+std::vector<ComplaintId> ids(Store& s, const ListFilter& f) {
+    std::vector<ComplaintId> out;
+    s.list_complaints(f, [&](const Complaint& c) { out.push_back(c.id); });
+    return out;
+}
+
+std::vector<std::int64_t> event_ids(Store& s, const HistoryFilter& f) {
+    std::vector<std::int64_t> out;
+    s.list_events(f, [&](const Event& e) { out.push_back(e.id); });
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a new database gets schema 1, its application id, WAL and a private file") {
+    TempDir dir;
+    const std::string path = dir.file("sub/folder/ombud.db");
+    auto store = Store::open(path, OpenMode::write);
+    CHECK(store->version() == schema_version);
+    store.reset();
+
+    SQLite::Database db(path);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
+    CHECK(db.execAndGet("PRAGMA application_id").getInt() == application_id);
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    for (const char* table : {"customers", "complaints", "events"}) {
+        SQLite::Statement st(db, "SELECT strict FROM pragma_table_list WHERE name = ?");
+        st.bind(1, table);
+        REQUIRE(st.executeStep());
+        CHECK_MESSAGE(st.getColumn(0).getInt() == 1, table);
+    }
+    struct stat sb {};
+    REQUIRE(::stat(path.c_str(), &sb) == 0);
+    CHECK((sb.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("reading a missing database creates nothing") {
+    TempDir dir;
+    const std::string path = dir.file("absent.db");
+    auto store = Store::open(path, OpenMode::read);
+    CHECK(ids(*store, ListFilter{}).empty());
+    CHECK(store->max_complaint_id() == 0);
+    CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("an empty file is initialised in place") {
+    TempDir dir;
+    const std::string path = dir.file("empty.db");
+    std::ofstream(path).close();
+    auto store = Store::open(path, OpenMode::write);
+    CHECK(store->version() == 1);
+}
+
+TEST_CASE("a file from a newer ombud is refused and left byte for byte") {
+    TempDir dir;
+    const std::string path = dir.file("newer.db");
+    Store::open(path, OpenMode::write).reset();
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = 7");
+        db.exec("PRAGMA journal_mode = DELETE");
+    }
+    const std::string before = slurp(path);
+    for (auto mode : {OpenMode::read, OpenMode::write}) {
+        try {
+            Store::open(path, mode);
+            FAIL("opened a newer file");
+        } catch (const StorageError& e) {
+            CHECK(std::string(e.what()).find("newer ombud") != std::string::npos);
+            CHECK(e.code() == ExitCode::storage);
+        }
+    }
+    CHECK(slurp(path) == before);
+}
+
+TEST_CASE("files that are not ombud databases are refused") {
+    TempDir dir;
+    SUBCASE("text file") {
+        const std::string path = dir.file("notes.txt");
+        std::ofstream(path) << "this is not a database, just some words that fill a page\n";
+        const std::string before = slurp(path);
+        CHECK_THROWS_AS(Store::open(path, OpenMode::write), StorageError);
+        CHECK(slurp(path) == before);
+    }
+    SUBCASE("another program's SQLite file") {
+        const std::string path = dir.file("other.db");
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            db.exec("CREATE TABLE things (x)");
+        }
+        CHECK_THROWS_AS(Store::open(path, OpenMode::write), StorageError);
+    }
+    SUBCASE("another program's application id") {
+        const std::string path = dir.file("app.db");
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            db.exec("PRAGMA application_id = 12345");
+        }
+        CHECK_THROWS_AS(Store::open(path, OpenMode::write), StorageError);
+    }
+}
+
+TEST_CASE("events are append-only in the database itself") {
+    TempDir dir;
+    const std::string path = dir.file("o.db");
+    auto store = Store::open(path, OpenMode::write);
+    store->write([&] {
+        const auto id = store->insert_complaint(sample("x", 100));
+        store->append_event(event_of(id, EventKind::opened, 100));
+    });
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    CHECK_THROWS_AS(db.exec("UPDATE events SET actor = 'mallory'"), SQLite::Exception);
+    CHECK_THROWS_AS(db.exec("DELETE FROM events"), SQLite::Exception);
+    CHECK(db.execAndGet("SELECT count(*) FROM events WHERE actor = 'anna'").getInt() == 1);
+}
+
+TEST_CASE("a failed write leaves nothing behind") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    CHECK_THROWS_AS(store->write([&] {
+        store->insert_complaint(sample("lost", 100));
+        throw ConflictError("changed my mind");
+    }),
+                    ConflictError);
+    CHECK(store->max_complaint_id() == 0);
+    // The connection is usable again afterwards.
+    store->write([&] { store->insert_complaint(sample("kept", 100)); });
+    auto kept = store->find_complaint(store->max_complaint_id());
+    REQUIRE(kept);
+    CHECK(kept->title == "kept");
+}
+
+TEST_CASE("complaints round-trip every field") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    Complaint c = sample("Parcel", 100);
+    c.priority = Priority::urgent;
+    c.category = "delivery";
+    c.channel = "phone";
+    c.due = 500;
+    store->write([&] {
+        c.customer = store->find_or_create_customer({"Jan", "jan@example.com", "0612"});
+        c.id = store->insert_complaint(c);
+    });
+    auto got = store->find_complaint(c.id);
+    REQUIRE(got);
+    CHECK(got->title == "Parcel");
+    CHECK(got->priority == Priority::urgent);
+    CHECK(got->category == "delivery");
+    CHECK(got->channel == "phone");
+    CHECK(got->due == 500);
+    REQUIRE(got->customer);
+    CHECK(got->customer->email == "jan@example.com");
+    CHECK(got->customer->phone == "0612");
+
+    got->status = Status::closed;
+    got->escalation = Escalation{2, "maria", std::string("why"), 900};
+    got->handoffs = 3;
+    got->closed_at = 700;
+    got->close_reason = CloseReason::rejected;
+    got->resolution = "no";
+    got->rating = 2;
+    got->updated_at = 700;
+    store->write([&] { store->update_complaint(*got); });
+    auto again = store->find_complaint(c.id);
+    REQUIRE(again);
+    CHECK(again->status == Status::closed);
+    REQUIRE(again->escalation);
+    CHECK(again->escalation->level == 2);
+    CHECK(again->escalation->to == "maria");
+    CHECK(again->escalation->due == 900);
+    CHECK(again->handoffs == 3);
+    CHECK(again->closed_at == 700);
+    CHECK(again->close_reason == CloseReason::rejected);
+    CHECK(again->rating == 2);
+    CHECK_FALSE(store->find_complaint(c.id + 1));
+}
+
+TEST_CASE("customers are matched by e-mail, then phone, then name") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    store->write([&] {
+        const auto jan = store->find_or_create_customer({"Jan", "jan@example.com", std::nullopt});
+        CHECK(store->find_or_create_customer({"J. Jansen", "JAN@example.com", std::nullopt}).id ==
+              jan.id);
+        const auto piet = store->find_or_create_customer({"Piet", std::nullopt, "0612"});
+        CHECK(store->find_or_create_customer({"Pietje", std::nullopt, "0612"}).id == piet.id);
+        CHECK(store->find_or_create_customer({"jan", std::nullopt, std::nullopt}).id == jan.id);
+        CHECK(store->find_or_create_customer({"Jan", "other@example.com", std::nullopt}).id !=
+              jan.id);
+    });
+    CHECK(store->customer_exists("jan@EXAMPLE.com"));
+    CHECK(store->customer_exists("PIET"));
+    CHECK_FALSE(store->customer_exists("nobody"));
+    CHECK_FALSE(store->customer_exists("nobody@example.com"));
+}
+
+TEST_CASE("listing filters and orders by latest activity") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    ComplaintId a = 0, b = 0, c = 0, d = 0;
+    store->write([&] {
+        Complaint x = sample("a", 100);
+        x.customer = store->find_or_create_customer({"Jan", "jan@example.com", std::nullopt});
+        x.category = "billing";
+        a = store->insert_complaint(x);
+        Complaint y = sample("b", 300);
+        y.owner = "bob";
+        y.priority = Priority::high;
+        y.due = 1000;
+        b = store->insert_complaint(y);
+        Complaint z = sample("c", 200);
+        z.status = Status::escalated;
+        c = store->insert_complaint(z);
+        Complaint w = sample("d", 400);
+        w.status = Status::closed;
+        d = store->insert_complaint(w);
+    });
+    CHECK(ids(*store, {}) == std::vector{b, c, a});
+    ListFilter all;
+    all.include_closed = true;
+    CHECK(ids(*store, all) == std::vector{d, b, c, a});
+    ListFilter f;
+    f.statuses = {Status::closed};
+    CHECK(ids(*store, f) == std::vector{d});
+    f = {};
+    f.owner = "bob";
+    CHECK(ids(*store, f) == std::vector{b});
+    f = {};
+    f.customer = "JAN@example.com";
+    CHECK(ids(*store, f) == std::vector{a});
+    f = {};
+    f.customer = "jan";
+    CHECK(ids(*store, f) == std::vector{a});
+    f = {};
+    f.category = "Billing";
+    CHECK(ids(*store, f) == std::vector{a});
+    f = {};
+    f.priority = Priority::high;
+    CHECK(ids(*store, f) == std::vector{b});
+    f = {};
+    f.escalated_only = true;
+    CHECK(ids(*store, f) == std::vector{c});
+    f = {};
+    f.overdue_only = true;
+    f.now = 999;
+    CHECK(ids(*store, f).empty());
+    f.now = 1001;
+    CHECK(ids(*store, f) == std::vector{b});
+    f = {};
+    f.limit = 2;
+    CHECK(ids(*store, f) == std::vector{b, c});
+    CHECK(store->max_complaint_id() == d);
+}
+
+TEST_CASE("history: per complaint, per customer, per actor, since, newest first") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    ComplaintId a = 0, b = 0;
+    std::int64_t e1 = 0, e2 = 0, e3 = 0, e4 = 0;
+    store->write([&] {
+        Complaint x = sample("a", 100);
+        x.customer = store->find_or_create_customer({"Jan", std::nullopt, std::nullopt});
+        a = store->insert_complaint(x);
+        b = store->insert_complaint(sample("b", 200));
+        e1 = store->append_event(event_of(a, EventKind::opened, 100));
+        e2 = store->append_event(event_of(b, EventKind::opened, 200, "bob"));
+        e3 = store->append_event(event_of(a, EventKind::note, 300, "bob"));
+        e4 = store->append_event(event_of(b, EventKind::closed, 400));
+    });
+    CHECK(event_ids(*store, {}) == std::vector{e4, e3, e2, e1});
+    HistoryFilter f;
+    f.complaint_id = a;
+    f.newest_first = false;
+    CHECK(event_ids(*store, f) == std::vector{e1, e3});
+    f = {};
+    f.customer = "jan";
+    CHECK(event_ids(*store, f) == std::vector{e3, e1});
+    f = {};
+    f.actor = "bob";
+    CHECK(event_ids(*store, f) == std::vector{e3, e2});
+    f = {};
+    f.since = 300;
+    CHECK(event_ids(*store, f) == std::vector{e4, e3});
+    f = {};
+    f.limit = 1;
+    CHECK(event_ids(*store, f) == std::vector{e4});
+
+    std::optional<Event> first;
+    f = {};
+    f.complaint_id = b;
+    f.limit = 1;
+    f.newest_first = false;
+    store->list_events(f, [&](const Event& e) { first = e; });
+    REQUIRE(first);
+    CHECK(first->complaint_title == "b");
+    CHECK(first->actor == "bob");
+    CHECK(first->data.is_object());
+}
+
+TEST_CASE("a writer that cannot get the lock reports busy") {
+    TempDir dir;
+    const std::string path = dir.file("o.db");
+    auto holder = Store::open(path, OpenMode::write);
+    auto waiter = Store::open(path, OpenMode::write, 50);
+    SQLite::Database lock(path, SQLite::OPEN_READWRITE);
+    lock.exec("BEGIN IMMEDIATE");
+    CHECK_THROWS_AS(waiter->write([&] { waiter->insert_complaint(sample("x", 1)); }), BusyError);
+    lock.exec("ROLLBACK");
+    waiter->write([&] { waiter->insert_complaint(sample("x", 1)); });
+    CHECK(holder->max_complaint_id() == 1);
+}

@@ -1,1 +1,199 @@
+#include "temp_dir.hpp"
+
+#include <ombud/error.hpp>
+#include <ombud/tracker.hpp>
+
 #include <doctest/doctest.h>
+
+using namespace ombud;
+using ombud::test::TempDir;
+
+namespace {
+
+constexpr Timestamp t0 = 1795356300;
+
+struct Fixture {
+    TempDir dir;
+    std::unique_ptr<Store> store = Store::open(dir.file("o.db"), OpenMode::write);
+
+    Tracker as(const std::string& who, Timestamp at = t0) { return Tracker(*store, who, at); }
+
+    std::vector<Event> events(ComplaintId id) { return as("x").show(id).second; }
+
+    ComplaintId open_one(const std::string& title = "Parcel damaged") {
+        OpenRequest r;
+        r.title = title;
+        return as("anna").open(r).id;
+    }
+};
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "open records the complaint, its customer and an opened event") {
+    OpenRequest r;
+    r.title = "Parcel damaged";
+    r.customer = CustomerInput{"Jan", std::string("jan@example.com"), std::nullopt};
+    r.channel = "phone";
+    r.priority = Priority::high;
+    r.due = t0 + 3600;
+    r.note = "The box was crushed";
+    const Complaint c = as("anna").open(r);
+    CHECK(c.id == 1);
+    CHECK(c.owner == "anna");
+    CHECK(c.status == Status::open);
+    REQUIRE(c.customer);
+    CHECK(c.customer->name == "Jan");
+    CHECK(c.created_at == t0);
+
+    const auto ev = events(c.id);
+    REQUIRE(ev.size() == 2);
+    CHECK(ev[0].kind == EventKind::opened);
+    CHECK(ev[0].actor == "anna");
+    CHECK(ev[0].data["owner"] == "anna");
+    CHECK(ev[0].data["priority"] == "high");
+    CHECK(ev[1].kind == EventKind::note);
+    CHECK(ev[1].text == "The box was crushed");
+    CHECK(ev[1].direction == Direction::in);
+    CHECK(ev[1].channel == "phone");
+    CHECK_FALSE(ev[1].visible);
+
+    OpenRequest second;
+    second.title = "Again";
+    second.owner = "bob";
+    const Complaint d = as("anna").open(second);
+    CHECK(d.id == 2);
+    CHECK(d.owner == "bob");
+}
+
+TEST_CASE_FIXTURE(Fixture, "note appends and moves the activity time, also when closed") {
+    const auto id = open_one();
+    NoteRequest n;
+    n.text = "Called back";
+    n.channel = "phone";
+    n.direction = Direction::out;
+    n.visible = true;
+    const Complaint c = as("bob", t0 + 60).note(id, n);
+    CHECK(c.updated_at == t0 + 60);
+    as("bob", t0 + 120).close(id, {});
+    n.text = "Letter arrived after closing";
+    CHECK(as("bob", t0 + 180).note(id, n).status == Status::closed);
+    const auto ev = events(id);
+    REQUIRE(ev.size() == 4);
+    CHECK(ev[1].actor == "bob");
+    CHECK(ev[1].visible);
+    CHECK(ev[1].direction == Direction::out);
+    CHECK(ev[3].text == "Letter arrived after closing");
+    CHECK_THROWS_AS(as("bob").note(99, n), NotFoundError);
+}
+
+TEST_CASE_FIXTURE(Fixture, "escalation raises the level and keeps the owner") {
+    const auto id = open_one();
+    const Complaint first = as("anna").escalate(id, {"maria", std::string("refund"), t0 + 7200});
+    CHECK(first.status == Status::escalated);
+    REQUIRE(first.escalation);
+    CHECK(first.escalation->level == 1);
+    CHECK(first.owner == "anna");
+    const Complaint second = as("maria").escalate(id, {"director", std::nullopt, std::nullopt});
+    CHECK(second.escalation->level == 2);
+    CHECK(second.escalation->to == "director");
+    const auto ev = events(id);
+    REQUIRE(ev.size() == 3);
+    CHECK(ev[2].data["from"] == "maria");
+    CHECK(ev[2].data["level"] == 2);
+    CHECK(ev[1].text == "refund");
+}
+
+TEST_CASE_FIXTURE(Fixture, "close, then reopen clears the close") {
+    const auto id = open_one();
+    as("anna").escalate(id, {"maria", std::nullopt, std::nullopt});
+    CloseRequest r;
+    r.resolution = "Refunded";
+    r.reason = CloseReason::resolved;
+    r.rating = 4;
+    const Complaint closed = as("anna", t0 + 10).close(id, r);
+    CHECK(closed.status == Status::closed);
+    CHECK(closed.closed_at == t0 + 10);
+    CHECK(closed.rating == 4);
+    CHECK_FALSE(closed.escalation);
+    CHECK_THROWS_AS(as("anna").close(id, r), ConflictError);
+    CHECK_THROWS_AS(as("anna").escalate(id, {"maria", std::nullopt, std::nullopt}), ConflictError);
+    CHECK_THROWS_AS(as("anna").assign(id, "bob", "why"), ConflictError);
+
+    const Complaint again = as("anna", t0 + 20).reopen(id, std::string("Invoice came again"));
+    CHECK(again.status == Status::open);
+    CHECK_FALSE(again.closed_at);
+    CHECK_FALSE(again.close_reason);
+    CHECK_FALSE(again.resolution);
+    CHECK_FALSE(again.rating);
+    CHECK_THROWS_AS(as("anna").reopen(id, std::nullopt), ConflictError);
+    const auto ev = events(id);
+    REQUIRE(ev.size() == 4);
+    CHECK(ev[2].kind == EventKind::closed);
+    CHECK(ev[2].data["rating"] == 4);
+    CHECK(ev[3].kind == EventKind::reopened);
+    CHECK(ev[3].data["previous_close_reason"] == "resolved");
+
+    r.rating = 6;
+    CHECK_THROWS_AS(as("anna").close(id, r), UsageError);
+}
+
+TEST_CASE_FIXTURE(Fixture, "assignment needs a reason and counts hand-offs") {
+    const auto id = open_one();
+    const Complaint c = as("anna").assign(id, "bob", "Bob does refunds");
+    CHECK(c.owner == "bob");
+    CHECK(c.handoffs == 1);
+    CHECK_THROWS_AS(as("anna").assign(id, "bob", "again"), ConflictError);
+    CHECK_THROWS_AS(as("anna").assign(id, "carol", " "), UsageError);
+    CHECK(as("bob").assign(id, "carol", "holiday").handoffs == 2);
+    const auto ev = events(id);
+    REQUIRE(ev.size() == 3);
+    CHECK(ev[1].data["from"] == "anna");
+    CHECK(ev[1].data["to"] == "bob");
+    CHECK(ev[2].data["handoffs"] == 2);
+}
+
+TEST_CASE_FIXTURE(Fixture, "bad text is refused before anything is written") {
+    OpenRequest r;
+    r.title = std::string("bad \xc3\x28 utf-8");
+    try {
+        as("anna").open(r);
+        FAIL("accepted invalid UTF-8");
+    } catch (const UsageError& e) {
+        CHECK(std::string(e.what()) == "the title is not valid UTF-8 (bad byte at offset 4)");
+    }
+    r.title = std::string(max_title_bytes + 1, 'x');
+    CHECK_THROWS_AS(as("anna").open(r), UsageError);
+    r.title = "   ";
+    CHECK_THROWS_AS(as("anna").open(r), UsageError);
+    r.title = std::string("nul\0byte", 8);
+    CHECK_THROWS_AS(as("anna").open(r), UsageError);
+    CHECK(store->max_complaint_id() == 0);
+    CHECK_THROWS_AS(Tracker(*store, "", t0), UsageError);
+}
+
+TEST_CASE_FIXTURE(Fixture, "history and list refuse unknown customers and complaints") {
+    open_one();
+    HistoryFilter h;
+    h.customer = "nobody";
+    CHECK_THROWS_AS(as("x").history(h, [](const Event&) {}), NotFoundError);
+    h = {};
+    h.complaint_id = 5;
+    CHECK_THROWS_AS(as("x").history(h, [](const Event&) {}), NotFoundError);
+    ListFilter l;
+    l.customer = "nobody@example.com";
+    CHECK_THROWS_AS(as("x").list(l, [](const Complaint&) {}), NotFoundError);
+    CHECK_THROWS_AS(as("x").get(5), NotFoundError);
+}
+
+TEST_CASE_FIXTURE(Fixture, "history of one complaint is oldest first, the log newest first") {
+    const auto a = open_one("a");
+    as("anna", t0 + 10).note(a, {"later", std::nullopt, std::nullopt, false});
+    std::vector<std::string> kinds;
+    HistoryFilter h;
+    h.complaint_id = a;
+    as("x").history(h, [&](const Event& e) { kinds.emplace_back(to_string(e.kind)); });
+    CHECK(kinds == std::vector<std::string>{"opened", "note"});
+    kinds.clear();
+    as("x").history({}, [&](const Event& e) { kinds.emplace_back(to_string(e.kind)); });
+    CHECK(kinds == std::vector<std::string>{"note", "opened"});
+}
