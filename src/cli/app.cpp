@@ -64,7 +64,10 @@ void build_app(CLI::App& app, Context& ctx) {
     for (const auto& spec : commands()) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
         sub->fallthrough();
-        sub->footer(std::string("Example:\n  ") + spec.example + "\n");
+        sub->footer(
+            fmt::format("Example:\n  {}\n\nGlobal options --db, --as, --json and --color work "
+                        "here too; see `ombud --help`.\n",
+                        spec.example));
         spec.setup(*sub, ctx);
     }
 }

@@ -215,12 +215,13 @@ class HumanRenderer final : public Renderer {
     bool show_due() const { return o_.width == 0 || o_.width >= 80; }
 
     std::size_t title_width() const {
-        std::size_t used = id_width_ + 1 + 10 + 7 + owner_width_ + 1 + 9;
+        std::size_t used = id_width_ + 10 + 7 + owner_width_ + 9;
         if (show_customer())
-            used += customer_width_ + 1;
+            used += customer_width_;
         if (show_due())
-            used += due_width_ + 1;
-        return o_.width > used + 10 ? o_.width - used : 10;
+            used += due_width_;
+        // On a very narrow terminal the title still gets a few columns; lines then wrap.
+        return o_.width > used + 8 ? o_.width - used : 8;
     }
 
     std::string paint(const char* color, const std::string& s) const {
