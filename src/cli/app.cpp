@@ -72,6 +72,18 @@ void build_app(CLI::App& app, Context& ctx) {
     }
 }
 
+CLI::Option* add_limit(CLI::App& app, std::optional<std::int64_t>& target,
+                       const std::string& description) {
+    const CLI::Validator at_least_one(
+        [](std::string& v) {
+            const bool ok = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos &&
+                            v.find_first_not_of('0') != std::string::npos;
+            return ok ? std::string() : "use a whole number of 1 or more, not " + v;
+        },
+        "");
+    return add_optional(app, "--limit", target, description)->type_name("N")->check(at_least_one);
+}
+
 CLI::Option* add_id(CLI::App& app, std::string& target) {
     return app.add_option("ID", target, "Complaint number, 42 or #42")->required()->type_name("");
 }

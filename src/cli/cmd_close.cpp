@@ -31,7 +31,7 @@ void setup_close(CLI::App& sub, Context& ctx) {
         ->type_name("R");
     add_optional(sub, "--rating", o->rating, "The customer's satisfaction, 1 (bad) to 5 (great)")
         ->type_name("1-5")
-        ->check(CLI::Range(1, 5));
+        ->check(CLI::Range(1, 5).description(""));
     sub.callback([o, &ctx] { run_close(*o, ctx); });
 }
 

@@ -17,7 +17,7 @@ void setup_help(CLI::App& sub, Context&) {
         }
         for (const auto& spec : commands()) {
             if (*name == spec.name) {
-                std::fputs(parent->get_subcommand(spec.name)->help().c_str(), stdout);
+                std::fputs(parent->get_subcommand(spec.name)->help("ombud").c_str(), stdout);
                 return;
             }
         }

@@ -43,9 +43,7 @@ void setup_history(CLI::App& sub, Context& ctx) {
     add_optional(sub, "--actor", o->actor, "Only what this person did")->type_name("NAME");
     add_optional(sub, "--since", o->since, "Only since then: 2026-11-01, yesterday, 3d …")
         ->type_name("WHEN");
-    add_optional(sub, "--limit", o->limit, "At most N events")
-        ->type_name("N")
-        ->check(CLI::PositiveNumber);
+    add_limit(sub, o->limit, "At most N events");
     sub.callback([o, &ctx] { run_history(*o, ctx); });
 }
 

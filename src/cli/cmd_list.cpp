@@ -56,9 +56,7 @@ void setup_list(CLI::App& sub, Context& ctx) {
     add_optional(sub, "--priority", o->priority, "Only this priority")->type_name("P");
     sub.add_flag("--overdue", o->overdue, "Only those past their deadline");
     sub.add_flag("--escalated", o->escalated, "Only those waiting for a decision");
-    add_optional(sub, "--limit", o->limit, "At most N rows")
-        ->type_name("N")
-        ->check(CLI::PositiveNumber);
+    add_limit(sub, o->limit, "At most N rows");
     sub.add_flag("--all", o->all, "Include closed complaints");
     sub.callback([o, &ctx] { run_list(*o, ctx); });
 }

@@ -42,6 +42,10 @@ CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<
         name, [&target](const T& v) { target = v; }, description);
 }
 
+/// A `--limit N` option: a whole number of at least 1.
+CLI::Option* add_limit(CLI::App& app, std::optional<std::int64_t>& target,
+                       const std::string& description);
+
 /// The positional complaint number, `42` or `#42`.
 CLI::Option* add_id(CLI::App& app, std::string& target);
 
