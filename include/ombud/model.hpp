@@ -78,7 +78,9 @@ struct Complaint {
     std::optional<std::string> resolution;
     std::optional<int> rating;
 
-    /// Open (not waiting, not closed) with its own or its escalation's deadline before `now`.
+    /// The earlier of its own deadline and its escalation's.
+    std::optional<Timestamp> next_deadline() const;
+    /// Open or escalated (not waiting, not closed) with its next deadline before `now`.
     bool overdue(Timestamp now) const;
 };
 

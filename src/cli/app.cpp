@@ -57,7 +57,7 @@ void build_app(CLI::App& app, Context& ctx) {
         ->type_name("NAME");
     app.add_flag("--json", ctx.globals.json, "Machine-readable output on stdout");
     app.add_option("--color", ctx.globals.color, "Colour in human output")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
         ->type_name("auto|always|never");
     app.require_subcommand(0, 1);
     app.fallthrough();

@@ -12,7 +12,11 @@ void setup_help(CLI::App& sub, Context&) {
     sub.callback([name, &sub] {
         const CLI::App* parent = sub.get_parent();
         if (name->empty()) {
-            std::fputs(parent->help().c_str(), stdout);
+            // App::help() would describe the selected subcommand, `help` itself.
+            std::fputs(parent->get_formatter()
+                           ->make_help(parent, "ombud", CLI::AppFormatMode::Normal)
+                           .c_str(),
+                       stdout);
             return;
         }
         for (const auto& spec : commands()) {

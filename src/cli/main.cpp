@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -50,7 +51,7 @@ void check_command_name(int argc, char** argv) {
 }
 
 bool json_requested(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
+    for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i) {
         if (std::string_view(argv[i]) == "--json")
             return true;
     }
@@ -60,9 +61,10 @@ bool json_requested(int argc, char** argv) {
 int report(const std::string& message, const std::string& hint, std::string_view code_name,
            ExitCode code, bool json) {
     if (json) {
-        json::Json j = {{"error", {{"code", code_name}, {"message", message}}}};
-        if (!hint.empty())
-            j["error"]["hint"] = hint;
+        const json::Json j = {{"error",
+                               {{"code", code_name},
+                                {"message", message},
+                                {"hint", hint.empty() ? json::Json(nullptr) : json::Json(hint)}}}};
         std::fprintf(stderr, "%s\n", json::dump(j).c_str());
     } else {
         std::fprintf(stderr, "ombud: error: %s\n", text::sanitize(message).c_str());
@@ -70,6 +72,44 @@ int report(const std::string& message, const std::string& hint, std::string_view
             std::fprintf(stderr, "hint: %s\n", text::sanitize(hint).c_str());
     }
     return static_cast<int>(code);
+}
+
+// The first option CLI11 reported as unexpected ("…not expected: open --staus"), if any.
+std::string unexpected_option(const CLI::ParseError& e) {
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) == nullptr)
+        return {};
+    const std::string what = e.what();
+    const auto colon = what.rfind(": ");
+    for (std::size_t pos = colon == std::string::npos ? what.size() : colon + 2;
+         pos < what.size();) {
+        const std::size_t end = std::min(what.find(' ', pos), what.size());
+        const std::string word = what.substr(pos, end - pos);
+        if (word.starts_with("--"))
+            return word.substr(0, word.find('='));
+        pos = end + 1;
+    }
+    return {};
+}
+
+// "did you mean `--reason`?" among the options of the command and the global ones.
+std::string option_suggestion(const CLI::App& app, const std::string& option) {
+    std::vector<const CLI::App*> scopes{&app};
+    for (const CLI::App* sub : app.get_subcommands())
+        scopes.push_back(sub);
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const CLI::App* scope : scopes) {
+        for (const CLI::Option* opt : scope->get_options()) {
+            for (const std::string& name : opt->get_lnames()) {
+                const std::size_t d = text::edit_distance(option, "--" + name);
+                if (d < best_distance) {
+                    best_distance = d;
+                    best = name;
+                }
+            }
+        }
+    }
+    return best.empty() ? std::string() : fmt::format("did you mean `--{}`?", best);
 }
 
 // The command that failed to parse, for its example line.
@@ -100,10 +140,15 @@ int main(int argc, char** argv) {
             return 0;
         } catch (const CLI::ParseError& e) {
             const auto* spec = parsed_command(app);
-            std::string hint =
-                spec ? fmt::format("example: {}  (more: ombud help {})", spec->example, spec->name)
-                     : std::string("run `ombud --help` to see the commands");
-            return report(e.what(), hint, "usage", ExitCode::usage, json);
+            const std::string option = unexpected_option(e);
+            const std::string message =
+                option.empty() ? std::string(e.what()) : "unknown option " + option;
+            std::string hint = option.empty() ? std::string() : option_suggestion(app, option);
+            if (hint.empty())
+                hint = spec ? fmt::format("example: {}  (more: ombud help {})", spec->example,
+                                          spec->name)
+                            : std::string("run `ombud --help` to see the commands");
+            return report(message, hint, "usage", ExitCode::usage, json);
         }
         if (app.get_subcommands().empty()) {
             std::fputs(app.help().c_str(), stdout);

@@ -166,13 +166,10 @@ class HumanRenderer final : public Renderer {
             line += cell(c.customer ? sanitize(c.customer->name) : "-", customer_width_, nullptr);
         line += cell(format_relative(c.updated_at, o_.now), 9, dim);
         if (show_due()) {
-            std::string due = c.due ? format_relative(*c.due, o_.now) : "-";
-            if (late)
-                due = "LATE " + format_relative(c.escalation && c.escalation->due &&
-                                                        (!c.due || *c.escalation->due < *c.due)
-                                                    ? *c.escalation->due
-                                                    : *c.due,
-                                                o_.now);
+            const auto deadline = c.next_deadline();
+            std::string due = "-";
+            if (deadline && c.status != Status::closed)
+                due = (late ? "LATE " : "") + format_relative(*deadline, o_.now);
             line += cell(due, due_width_, late ? red : nullptr);
         }
         const std::string title = sanitize(c.title);
@@ -261,7 +258,7 @@ class HumanRenderer final : public Renderer {
     }
 
     void field(std::string_view name, const std::string& value) {
-        fmt::print(out_, "  {:<11}{}\n", fmt::format("{}:", name), value);
+        fmt::print(out_, "  {:<12}{}\n", fmt::format("{}:", name), value);
     }
 
     std::string when_text(Timestamp t, bool late) const {
@@ -305,7 +302,8 @@ class HumanRenderer final : public Renderer {
             std::size_t start = 0;
             while (start <= body.size()) {
                 const std::size_t end = std::min(body.find('\n', start), body.size());
-                fmt::print(out_, "      {}\n", body.substr(start, end - start));
+                const std::string_view line(body.data() + start, end - start);
+                fmt::print(out_, "{}\n", line.empty() ? "" : fmt::format("      {}", line));
                 start = end + 1;
             }
         }

@@ -101,12 +101,18 @@ ComplaintId parse_complaint_id(std::string_view s) {
     return id;
 }
 
+std::optional<Timestamp> Complaint::next_deadline() const {
+    const std::optional<Timestamp> decision = escalation ? escalation->due : std::nullopt;
+    if (due && decision)
+        return std::min(*due, *decision);
+    return due ? due : decision;
+}
+
 bool Complaint::overdue(Timestamp at) const {
     if (status != Status::open && status != Status::escalated)
         return false;
-    if (due && *due < at)
-        return true;
-    return escalation && escalation->due && *escalation->due < at;
+    const auto deadline = next_deadline();
+    return deadline && *deadline < at;
 }
 
 } // namespace ombud

@@ -437,26 +437,57 @@ bool Store::customer_exists(const std::string& key) {
 
 Customer Store::find_or_create_customer(const CustomerInput& in) {
     return impl_->guarded([&] {
-        const char* by = in.email   ? "email = ? COLLATE NOCASE"
-                         : in.phone ? "phone = ?"
-                                    : "name = ? COLLATE NOCASE";
-        const std::string& key = in.email ? *in.email : in.phone ? *in.phone : in.name;
-        SQLite::Statement find(
-            impl_->db,
-            fmt::format("SELECT id, name, email, phone FROM customers WHERE {} ORDER BY id LIMIT 1",
-                        by));
-        find.bind(1, key);
-        if (find.executeStep()) {
-            return Customer{find.getColumn(0).getInt64(), find.getColumn(1).getString(),
-                            opt_text(find.getColumn(2)), opt_text(find.getColumn(3))};
+        // The strongest key given decides: an e-mail address, else a phone number, else the name.
+        std::optional<Customer> found;
+        const auto find = [&](const char* where, const std::string& key) {
+            SQLite::Statement st(
+                impl_->db,
+                fmt::format("SELECT id, name, email, phone FROM customers WHERE {} ORDER BY id "
+                            "LIMIT 1",
+                            where));
+            st.bind(1, key);
+            if (st.executeStep())
+                found = Customer{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                                 opt_text(st.getColumn(2)), opt_text(st.getColumn(3))};
+        };
+        if (in.email)
+            find("email = ? COLLATE NOCASE", *in.email);
+        if (!found && in.phone)
+            find("phone = ?", *in.phone);
+        if (!found && !in.email && !in.phone)
+            find("name = ? COLLATE NOCASE", in.name);
+
+        if (!found) {
+            SQLite::Statement ins(impl_->db, "INSERT INTO customers (name, email, phone, "
+                                             "created_at) VALUES (?, ?, ?, unixepoch())");
+            ins.bind(1, in.name);
+            bind_opt(ins, 2, in.email);
+            bind_opt(ins, 3, in.phone);
+            ins.exec();
+            return Customer{impl_->db.getLastInsertRowid(), in.name, in.email, in.phone};
         }
-        SQLite::Statement ins(impl_->db, "INSERT INTO customers (name, email, phone, created_at) "
-                                         "VALUES (?, ?, ?, unixepoch())");
-        ins.bind(1, in.name);
-        bind_opt(ins, 2, in.email);
-        bind_opt(ins, 3, in.phone);
-        ins.exec();
-        return Customer{impl_->db.getLastInsertRowid(), in.name, in.email, in.phone};
+
+        // Details learnt later fill the gaps: a real name replaces the address or number that
+        // stood in for it, and a missing e-mail or phone is added. Nothing known is overwritten.
+        Customer c = *found;
+        const bool placeholder_name = c.name == c.email || c.name == c.phone;
+        const bool real_name = in.name != in.email && in.name != in.phone;
+        if (placeholder_name && real_name)
+            c.name = in.name;
+        if (!c.email && in.email)
+            c.email = in.email;
+        if (!c.phone && in.phone)
+            c.phone = in.phone;
+        if (c.name != found->name || c.email != found->email || c.phone != found->phone) {
+            SQLite::Statement up(
+                impl_->db, "UPDATE customers SET name = ?, email = ?, phone = ? WHERE id = ?");
+            up.bind(1, c.name);
+            bind_opt(up, 2, c.email);
+            bind_opt(up, 3, c.phone);
+            up.bind(4, c.id);
+            up.exec();
+        }
+        return c;
     });
 }
 

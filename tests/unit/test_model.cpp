@@ -67,3 +67,16 @@ TEST_CASE("overdue means open or escalated with a deadline behind us") {
     CHECK(c.overdue(2001));
     CHECK_FALSE(c.overdue(1999));
 }
+
+TEST_CASE("the next deadline is the earlier of the complaint's and the decision's") {
+    Complaint c;
+    CHECK_FALSE(c.next_deadline());
+    c.due = 3000;
+    CHECK(c.next_deadline() == 3000);
+    c.escalation = Escalation{1, "maria", std::nullopt, std::nullopt};
+    CHECK(c.next_deadline() == 3000);
+    c.escalation->due = 2000;
+    CHECK(c.next_deadline() == 2000);
+    c.due.reset();
+    CHECK(c.next_deadline() == 2000);
+}

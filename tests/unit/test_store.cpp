@@ -231,9 +231,32 @@ TEST_CASE("customers are matched by e-mail, then phone, then name") {
               jan.id);
     });
     CHECK(store->customer_exists("jan@EXAMPLE.com"));
+    CHECK_FALSE(store->customer_exists("J. Jansen")); // a known name is not overwritten
     CHECK(store->customer_exists("PIET"));
     CHECK_FALSE(store->customer_exists("nobody"));
     CHECK_FALSE(store->customer_exists("nobody@example.com"));
+}
+
+TEST_CASE("details learnt later fill in a customer's gaps") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    store->write([&] {
+        const auto first =
+            store->find_or_create_customer({"piet@example.com", "piet@example.com", std::nullopt});
+        CHECK(first.name == "piet@example.com");
+        const auto named =
+            store->find_or_create_customer({"Piet Bakker", "piet@example.com", "0612"});
+        CHECK(named.id == first.id);
+        CHECK(named.name == "Piet Bakker");
+        CHECK(named.phone == "0612");
+        const auto by_phone = store->find_or_create_customer({"0612", std::nullopt, "0612"});
+        CHECK(by_phone.id == first.id);
+        CHECK(by_phone.name == "Piet Bakker");
+        CHECK(by_phone.email == "piet@example.com");
+    });
+    CHECK(store->customer_exists("Piet Bakker"));
+    CHECK(store->customer_exists("PIET@example.com"));
+    CHECK_FALSE(store->customer_exists("piet@example.com "));
 }
 
 TEST_CASE("listing filters and orders by latest activity") {
