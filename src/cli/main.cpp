@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace {
@@ -112,6 +113,14 @@ std::string option_suggestion(const CLI::App& app, const std::string& option) {
     return best.empty() ? std::string() : fmt::format("did you mean `--{}`?", best);
 }
 
+// Output that never arrived (a full disk, a closed pipe) is a failure, not a success.
+int finish_output(bool json) {
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return 0;
+    const std::string reason = std::generic_category().message(errno);
+    return report("cannot write the output: " + reason, "", "failed", ExitCode::failed, json);
+}
+
 // The command that failed to parse, for its example line.
 const cli::CommandSpec* parsed_command(const CLI::App& app) {
     for (const auto& spec : cli::commands()) {
@@ -134,10 +143,10 @@ int main(int argc, char** argv) {
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp&) {
             std::fputs(app.help().c_str(), stdout);
-            return 0;
+            return finish_output(json);
         } catch (const CLI::CallForVersion& e) {
             std::puts(e.what());
-            return 0;
+            return finish_output(json);
         } catch (const CLI::ParseError& e) {
             const auto* spec = parsed_command(app);
             const std::string option = unexpected_option(e);
@@ -152,10 +161,9 @@ int main(int argc, char** argv) {
         }
         if (app.get_subcommands().empty()) {
             std::fputs(app.help().c_str(), stdout);
-            return 0;
+            return finish_output(json);
         }
-        std::fflush(stdout);
-        return std::ferror(stdout) ? 1 : 0;
+        return finish_output(json);
     } catch (const Error& e) {
         return report(e.what(), e.hint(), e.code_name(), e.code(), json);
     } catch (const std::exception& e) {

@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
 
@@ -237,42 +239,95 @@ struct Store::Impl {
         return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
     }
 
+    /// Refuses a file ombud must not change; true when it needs migrating to `schema_version`.
+    bool check_version();
+    /// Brings the file up to `schema_version` in one transaction.
     void upgrade();
+    /// Makes a complete ombud database at `path` unless another process puts one there first.
+    static void create(const std::string& path, int busy_timeout_ms);
 };
 
-// Brings the file up to `schema_version` without touching one it must not change.
-void Store::Impl::upgrade() {
+bool Store::Impl::check_version() {
     const int version = pragma_int("user_version");
     const int app = pragma_int("application_id");
-    if (app != 0 && app != application_id)
-        throw StorageError(
+    const auto foreign = [&] {
+        return StorageError(
             fmt::format("{} is a SQLite database of another program, not ombud", path));
+    };
+    if (app != 0 && app != application_id)
+        throw foreign();
     if (version > schema_version)
         throw StorageError(
             fmt::format("{} was written by a newer ombud (schema {}; this ombud knows {})", path,
                         version, schema_version),
             "upgrade ombud to use this file; it was left unchanged");
     if (version == schema_version)
-        return;
+        return false;
     if (app == 0 && db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
-        throw StorageError(
-            fmt::format("{} is a SQLite database of another program, not ombud", path));
+        throw foreign();
+    return true;
+}
 
+void Store::Impl::upgrade() {
+    if (!check_version())
+        return;
     // journal_mode cannot change inside a transaction; WAL lets readers and one writer overlap.
-    if (version == 0 && path != ":memory:")
+    if (pragma_int("user_version") == 0)
         db.exec("PRAGMA journal_mode = WAL");
     db.exec("BEGIN IMMEDIATE");
     try {
         // Another process may have upgraded the file while this one waited for the lock.
-        for (int v = pragma_int("user_version"); v < schema_version; ++v)
-            db.exec(migrations[v]);
-        db.exec(fmt::format("PRAGMA application_id = {}", application_id));
-        db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
+        if (check_version()) {
+            for (int v = pragma_int("user_version"); v < schema_version; ++v)
+                db.exec(migrations[v]);
+            db.exec(fmt::format("PRAGMA application_id = {}", application_id));
+            db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
+        }
         db.exec("COMMIT");
     } catch (...) {
         db.exec("ROLLBACK");
         throw;
     }
+}
+
+// Built under a temporary name and linked into place, so no process ever opens it half-made.
+void Store::Impl::create(const std::string& path, int busy_timeout_ms) {
+    const fs::path parent = fs::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty())
+        fs::create_directories(parent, ec);
+    if (ec)
+        throw StorageError(
+            fmt::format("cannot create the folder {}: {}", parent.string(), ec.message()));
+    const auto errno_text = [] { return std::generic_category().message(errno); };
+    const std::string temp =
+        fmt::format("{}.{}-{}.new", path, ::getpid(),
+                    std::chrono::steady_clock::now().time_since_epoch().count());
+    // Complaints hold personal data: the file starts private to its owner.
+    const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw StorageError(fmt::format("cannot create {}: {}", path, errno_text()));
+    ::close(fd);
+    try {
+        Impl scratch(temp, SQLite::OPEN_READWRITE, busy_timeout_ms);
+        scratch.path = path;
+        scratch.upgrade();
+    } catch (const SQLite::Exception& e) {
+        ::unlink(temp.c_str());
+        rethrow_sqlite(e, path);
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+    // link() never replaces a file; where a filesystem has no hard links, rename without replace.
+    int linked = ::link(temp.c_str(), path.c_str());
+    if (linked != 0 && errno != EEXIST)
+        linked = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    errno = saved;
+    if (linked != 0 && errno != EEXIST)
+        throw StorageError(fmt::format("cannot create {}: {}", path, errno_text()));
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -286,19 +341,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode, int b
             // Reading a database that does not exist yet shows an empty one and creates nothing.
             target = ":memory:";
         } else {
-            const fs::path parent = fs::path(path).parent_path();
-            if (!parent.empty())
-                fs::create_directories(parent, ec);
-            if (ec)
-                throw StorageError(
-                    fmt::format("cannot create the folder {}: {}", parent.string(), ec.message()));
-            // Complaints hold personal data: the file starts private to its owner.
-            const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-            if (fd >= 0)
-                ::close(fd);
-            else if (errno != EEXIST)
-                throw StorageError(fmt::format("cannot create {}: {}", path,
-                                               std::generic_category().message(errno)));
+            Impl::create(path, busy_timeout_ms);
         }
     }
     std::unique_ptr<Impl> impl;
