@@ -19,8 +19,9 @@ inline constexpr int schema_version = 1;
 inline constexpr std::int32_t application_id = 0x4F4D4244;
 
 enum class OpenMode {
-    read,  ///< a missing file reads as an empty database and is not created
-    write, ///< a missing file is created, with its folder
+    read,   ///< a missing file reads as an empty database and is not created
+    change, ///< for changes to existing complaints: a missing file is not created either
+    write,  ///< a missing file is created, with its folder
 };
 
 /// Which complaints `list` shows. Unset fields do not filter.

@@ -11,7 +11,7 @@ struct AssignOptions {
 
 void run_assign(const AssignOptions& o, Context& ctx) {
     const ComplaintId id = parse_complaint_id(o.id);
-    const Complaint c = ctx.tracker(OpenMode::write).assign(id, o.owner, o.reason);
+    const Complaint c = ctx.tracker(OpenMode::change).assign(id, o.owner, o.reason);
     ctx.out().changed(Action::assigned, c);
 }
 

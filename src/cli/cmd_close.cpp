@@ -16,7 +16,7 @@ void run_close(const CloseOptions& o, Context& ctx) {
     if (o.reason)
         r.reason = parse_close_reason(*o.reason);
     r.rating = o.rating;
-    const Complaint c = ctx.tracker(OpenMode::write).close(id, r);
+    const Complaint c = ctx.tracker(OpenMode::change).close(id, r);
     ctx.out().changed(Action::closed, c);
 }
 

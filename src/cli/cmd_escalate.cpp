@@ -14,7 +14,7 @@ void run_escalate(const EscalateOptions& o, Context& ctx) {
     EscalateRequest r{o.to, o.reason, std::nullopt};
     if (o.due)
         r.due = parse_deadline(*o.due, ctx, "--due");
-    const Complaint c = ctx.tracker(OpenMode::write).escalate(id, r);
+    const Complaint c = ctx.tracker(OpenMode::change).escalate(id, r);
     ctx.out().changed(Action::escalated, c);
 }
 

@@ -18,7 +18,7 @@ void run_note(const NoteOptions& o, Context& ctx) {
         r.direction = parse_direction(*o.direction);
     r.visible = o.visible;
     r.text = *ctx.text_or_stdin(o.text, "the note text", true);
-    const Complaint c = ctx.tracker(OpenMode::write).note(id, r);
+    const Complaint c = ctx.tracker(OpenMode::change).note(id, r);
     ctx.out().changed(Action::noted, c);
 }
 

@@ -10,7 +10,7 @@ struct ReopenOptions {
 
 void run_reopen(const ReopenOptions& o, Context& ctx) {
     const ComplaintId id = parse_complaint_id(o.id);
-    const Complaint c = ctx.tracker(OpenMode::write).reopen(id, o.reason);
+    const Complaint c = ctx.tracker(OpenMode::change).reopen(id, o.reason);
     ctx.out().changed(Action::reopened, c);
 }
 

@@ -337,8 +337,9 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode, int b
     std::string target = path;
     std::error_code ec;
     if (path != ":memory:" && !fs::exists(path, ec)) {
-        if (mode == OpenMode::read) {
-            // Reading a database that does not exist yet shows an empty one and creates nothing.
+        if (mode != OpenMode::write) {
+            // A database that does not exist yet reads as an empty one; nothing is created for
+            // a command that can only fail on it (`close 3` on a mistyped --db).
             target = ":memory:";
         } else {
             Impl::create(path, busy_timeout_ms);

@@ -16,6 +16,19 @@
 # the test name, the command, expected and actual values and the captured stderr, and marks the
 # test case failed; the case goes on, so one run shows every problem. `finish` prints
 # "N passed, N failed" and sets the exit status (125 when everything was skipped).
+#
+# Running:   run, run_stdin TEXT, run_cmd, run_shifted OFFSET (faketime), run_as_nobody,
+#            run_to_full, ok (run and expect 0)
+# Checking:  expect_rc, expect_eq, expect_ne, expect_contains, expect_not_contains,
+#            expect_match, expect_no_match, expect_empty, expect_file_exists, expect_no_file,
+#            json_get EXPR, expect_json EXPR VALUE…, expect_shape, expect_json_error CODE,
+#            expect_fits FILE WIDTH, expect_no_controls FILE, snapshot + expect_unchanged
+# Database:  sql QUERY, db_fingerprint, event_count, file_hash, hold_write_lock,
+#            release_write_lock
+# Other:     SKIP REASON, have_faketime, can_drop_privileges, disk_dir
+#
+# JSON checks are Python expressions on the output (`d`), evaluated by one Python process that
+# serves the whole suite.
 
 set -u
 
@@ -41,13 +54,15 @@ E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # A real interpreter, not a version manager's shim: each call then costs milliseconds, not half a
 # second.
-PYTHON=""
-for candidate in /usr/bin/python3 /usr/local/bin/python3 "$(command -v python3 2>/dev/null)"; do
-    if [ -n "$candidate" ] && [ -x "$candidate" ]; then
-        PYTHON=$candidate
-        break
-    fi
-done
+PYTHON=${OMBUD_E2E_PYTHON:-}
+if [ -z "$PYTHON" ]; then
+    for candidate in /usr/bin/python3 /usr/local/bin/python3 "$(command -v python3 2>/dev/null)"; do
+        if [ -n "$candidate" ] && [ -x "$candidate" ]; then
+            PYTHON=$candidate
+            break
+        fi
+    done
+fi
 if [ -z "$PYTHON" ]; then
     echo "$SUITE: skipped: python3 is needed to check JSON output"
     exit 125
@@ -93,6 +108,11 @@ cleanup() {
         kill "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
     done
+    if [ -n "${PY_PID:-}" ]; then
+        exec {PY_IN}>&- {PY_OUT}<&-
+        kill "$PY_PID" 2>/dev/null
+        wait "$PY_PID" 2>/dev/null
+    fi
     cd / || true
     # Test cases may have taken write permission away; get it back so everything can go.
     chmod -R u+rwX "$E2E_TMP" 2>/dev/null
@@ -273,18 +293,18 @@ def width(ch):
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def main():
-    mode, path = sys.argv[1], sys.argv[2]
+def main(argv):
+    mode, path = argv[1], argv[2]
     if mode == "get":
         d = load(path)
         try:
-            print(evaluate(d, sys.argv[3]))
+            print(evaluate(d, argv[3]))
         except Exception as exc:
             print("<error: %s: %s>" % (type(exc).__name__, exc))
             sys.exit(1)
     elif mode == "expect":
         d = load(path)
-        args = sys.argv[3:]
+        args = argv[3:]
         bad = 0
         for expr, want in zip(args[0::2], args[1::2]):
             try:
@@ -296,7 +316,7 @@ def main():
                 print("json %s\n      expected: %s\n      actual:   %s" % (expr, want, got))
         sys.exit(1 if bad else 0)
     elif mode == "width":
-        limit = int(sys.argv[3])
+        limit = int(argv[3])
         with open(path, "rb") as f:
             text = f.read().decode("utf-8", "replace")
         bad = 0
@@ -346,8 +366,64 @@ def main():
         sys.exit("unknown mode " + mode)
 
 
-main()
+def serve(args_file, result_file):
+    """One request per line on stdin: the arguments are NUL-separated in args_file; the output
+    goes to result_file and the exit status to stdout. Saves a Python start per check."""
+    import contextlib, io, traceback
+    for _ in sys.stdin:
+        with open(args_file, "rb") as f:
+            argv = ["check.py"] + [a.decode("utf-8", "surrogateescape")
+                                   for a in f.read().split(b"\0")[:-1]]
+        buf = io.StringIO()
+        code = 0
+        with contextlib.redirect_stdout(buf):
+            try:
+                main(argv)
+            except SystemExit as exc:
+                if isinstance(exc.code, str):
+                    print(exc.code)
+                    code = 1
+                else:
+                    code = exc.code or 0
+            except Exception:
+                traceback.print_exc(file=buf)
+                code = 3
+        with open(result_file, "w", encoding="utf-8", errors="surrogateescape") as f:
+            f.write(buf.getvalue())
+        sys.stdout.write("%d\n" % code)
+        sys.stdout.flush()
+
+
+if sys.argv[1] == "serve":
+    serve(sys.argv[2], sys.argv[3])
+else:
+    main(sys.argv)
 PYTHON
+
+# _py ARGS…: runs check.py ARGS… and prints its output, with its exit status. One Python process
+# serves the whole suite (each start costs ~50 ms); if it is gone, a new one runs just this check.
+PY_PID=""
+_py_start() {
+    mkfifo "$E2E_TMP/py.req" "$E2E_TMP/py.resp" || return 1
+    "$PYTHON" -I -S "$CHECK_PY" serve "$E2E_TMP/py.args" "$E2E_TMP/py.result" \
+        <"$E2E_TMP/py.req" >"$E2E_TMP/py.resp" &
+    PY_PID=$!
+    exec {PY_IN}>"$E2E_TMP/py.req" {PY_OUT}<"$E2E_TMP/py.resp"
+}
+_py() {
+    local status=""
+    # kill -0 first: writing to a pipe nobody reads would end this shell with SIGPIPE.
+    if [ -n "$PY_PID" ] && kill -0 "$PY_PID" 2>/dev/null; then
+        printf '%s\0' "$@" >"$E2E_TMP/py.args"
+        if printf 'go\n' 1>&"$PY_IN" 2>/dev/null && IFS= read -r -t 120 status <&"$PY_OUT" &&
+            [ -n "$status" ]; then
+            cat "$E2E_TMP/py.result"
+            return "$status"
+        fi
+    fi
+    "$PYTHON" -I -S "$CHECK_PY" "$@"
+}
+_py_start || PY_PID=""
 
 # ---------------------------------------------------------------------------------------------
 # Test cases and their bookkeeping.
@@ -594,7 +670,7 @@ expect_empty() {
 # json_get EXPR: evaluates a Python expression on the JSON in $OUT_FILE (bound to `d`) and prints
 # it: strings as they are, anything else as JSON (null, true, 3, [1, 2]).
 json_get() {
-    "$PYTHON" -I -S "$CHECK_PY" get "$OUT_FILE" "$1"
+    _py get "$OUT_FILE" "$1"
 }
 
 # expect_json EXPR VALUE [EXPR VALUE]…: each EXPR on the JSON in $OUT_FILE prints as VALUE.
@@ -602,7 +678,7 @@ json_get() {
 # breaks the contract's complaint/event shape; expect "[]").
 expect_json() {
     local report
-    if ! report=$("$PYTHON" -I -S "$CHECK_PY" expect "$OUT_FILE" "$@"); then
+    if ! report=$(_py expect "$OUT_FILE" "$@"); then
         _fail "$report" "stdout:   $(_show "$out")"
         return 1
     fi
@@ -617,7 +693,7 @@ expect_shape() {
 # expect_fits FILE WIDTH: no line of FILE is wider than WIDTH display columns.
 expect_fits() {
     local report
-    if ! report=$("$PYTHON" -I -S "$CHECK_PY" width "$1" "$2"); then
+    if ! report=$(_py width "$1" "$2"); then
         _fail "$report"
         return 1
     fi
@@ -626,7 +702,7 @@ expect_fits() {
 # expect_no_controls FILE: FILE holds no raw control character (ESC, CR, C1, bidi overrides…).
 expect_no_controls() {
     local report
-    if ! report=$("$PYTHON" -I -S "$CHECK_PY" ctrl "$1"); then
+    if ! report=$(_py ctrl "$1"); then
         _fail "$report"
         return 1
     fi
@@ -642,7 +718,7 @@ expect_json_error() {
 _check_queued_errors() {
     local report
     [ -s "$T/errors.list" ] || return 0
-    if ! report=$("$PYTHON" -I -S "$CHECK_PY" errors "$T/errors.list"); then
+    if ! report=$(_py errors "$T/errors.list"); then
         LAST_CMD="(the --json error checks above)"
         rc=""
         : >"$ERR_FILE"

@@ -54,7 +54,14 @@ TEST "processes that create a new database at the same moment all succeed"
 all_failures=0
 disk_dir || _fail "no folder on disk"
 dir=$DISK_DIR
-for round in $(seq 20); do
+# Up to 15 rounds, fewer when a slow build (sanitizers) needs more than 20 s for them.
+started=$SECONDS
+rounds=0
+for round in $(seq 15); do
+    if [ "$round" -gt 3 ] && [ $((SECONDS - started)) -ge 20 ]; then
+        break
+    fi
+    rounds=$round
     export OMBUD_DB="$dir/round-$round.db"
     pids=()
     for p in 1 2 3 4 5 6 7 8; do
@@ -70,11 +77,11 @@ for round in $(seq 20); do
     fi
     rm -f "$OMBUD_DB" "$OMBUD_DB-wal" "$OMBUD_DB-shm"
 done
-LAST_CMD="20 rounds of 8 × ombud open on a database that does not exist yet"
+LAST_CMD="$rounds rounds of 8 × ombud open on a database that does not exist yet"
 if [ "$all_failures" != 0 ]; then
     rc=""
     sed "s|$dir/round-[0-9]*|DB|" "$T/race.err" | sort | uniq -c >"$ERR_FILE"
-    _fail "$all_failures of 160 processes failed"
+    _fail "$all_failures of $((rounds * 8)) processes failed"
 fi
 
 TEST "parallel notes on one complaint are all recorded"
@@ -83,7 +90,7 @@ pids=()
 for p in 1 2 3 4; do
     (
         failed=0
-        for i in $(seq 15); do
+        for i in $(seq 10); do
             "$OMBUD" --as "writer$p" note 1 "note $p-$i" </dev/null >/dev/null \
                 2>>"$T/notes-$p.err" || failed=$((failed + 1))
         done
@@ -98,7 +105,7 @@ for i in $(seq 5); do
     "$OMBUD" --json show 1 </dev/null >/dev/null 2>&1 || readers_failed=$((readers_failed + 1))
 done
 wait_all "${pids[@]}"
-LAST_CMD="4 × (15 × ombud note 1) in parallel"
+LAST_CMD="4 × (10 × ombud note 1) in parallel"
 if [ "$failures" != 0 ]; then
     cat "$T"/notes-*.err >"$ERR_FILE"
     _fail "$failures of 4 writers had a failing ombud note" "$rcs"
@@ -106,9 +113,9 @@ fi
 expect_eq "$readers_failed" 0 "failed reads during the writes"
 run --json show 1
 expect_rc 0
-expect_json 'len(d["events"])' 61 \
-    'sorted(e["text"] for e in d["events"][1:]) == sorted("note %d-%d" % (p, i) for p in range(1, 5) for i in range(1, 16))' true \
-    'len({e["id"] for e in d["events"]})' 61
+expect_json 'len(d["events"])' 41 \
+    'sorted(e["text"] for e in d["events"][1:]) == sorted("note %d-%d" % (p, i) for p in range(1, 5) for i in range(1, 11))' true \
+    'len({e["id"] for e in d["events"]})' 41
 expect_eq "$(sql 'PRAGMA integrity_check')" ok "integrity_check"
 
 finish

@@ -82,6 +82,18 @@ expect_rc 0
 expect_no_file "$OMBUD_DB"
 expect_no_file "$T/sub"
 
+TEST "a write that fails on a missing database creates neither file nor folder"
+export OMBUD_DB="$T/new/ombud.db"
+for args in "note 1 text" "close 1" "reopen 1" "escalate 1 --to maria" \
+    "assign 1 maria --reason x"; do
+    # shellcheck disable=SC2086 # split on purpose
+    run $args
+    expect_rc 3
+    expect_no_file "$T/new"
+    rm -rf "$T/new"
+done
+export OMBUD_DB="$T/ombud.db"
+
 TEST "global options are accepted after the subcommand"
 ok open "Before" --as bob --db "$T/other.db"
 expect_file_exists "$T/other.db"

@@ -123,6 +123,12 @@ if have_faketime; then
     expect_match "$out" '#4 [^#]*LATE [^#]*Decision deadline passed'
     expect_no_match "$out" '#2 [^#]*LATE'
     expect_no_match "$out" '#3 [^#]*LATE'
+    run_shifted +2d show 1
+    expect_rc 0
+    expect_match "$out" 'Due: +[0-9-]{10} [0-9:]{5} \([0-9]+h ago\) LATE'
+    run_shifted +2d show 2
+    expect_rc 0
+    expect_not_contains "$out" "LATE"
 else
     # Without faketime, move the deadlines into the past directly (complaints may be updated;
     # only events are append-only).

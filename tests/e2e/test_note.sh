@@ -66,6 +66,22 @@ ok --json history 1
 expect_json 'd[1]["text"]' "Piped mail body" 'd[2]["text"]' "Windows line end" \
     'd[2]["channel"]' email
 
+TEST "on a terminal, a note without TEXT is refused at once instead of waiting for input"
+if ! command -v script >/dev/null 2>&1 || ! command -v timeout >/dev/null 2>&1 ||
+    ! script -qec true /dev/null >/dev/null 2>&1; then
+    SKIP "script(1) and timeout(1) are needed for a pseudo-terminal"
+else
+    ok open "Invoice"
+    snapshot
+    LAST_CMD="script -qec 'ombud note 1' /dev/null (stdin a terminal)"
+    timeout 20 script -qec "$(printf '%q' "$OMBUD") note 1" /dev/null </dev/null >"$OUT_FILE" 2>&1
+    rc=$?
+    _slurp out "$OUT_FILE"
+    expect_rc 2
+    expect_contains "$out" "missing"
+    expect_unchanged
+fi
+
 TEST "a multi-line note keeps its lines"
 ok open "Invoice"
 body=$'Dear sir,\n\nThe invoice came again.\n  Regards, Jan'

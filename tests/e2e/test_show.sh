@@ -89,6 +89,19 @@ expect_json 'd["title"]' "$title" 'd["customer"]["name"]' $'Jan\e[1m' 'd["owner"
     'd["category"]' $'cat\x7f' 'd["events"][1]["text"]' "${note%$'\r'}" \
     'd["events"][2]["actor"]' $'act\eor'
 
+TEST "show prints other Unicode as it is, but escapes bidirectional overrides"
+ok open "Café ☕ 日本の苦情" --customer "Zoë Ångström"
+ok note 1 $'Right-to-left trick: \u202eevil.exe\u202c done'
+run show 1
+expect_rc 0
+expect_contains "$out" "#1 Café ☕ 日本の苦情"
+expect_contains "$out" "Zoë Ångström"
+expect_contains "$out" "evil.exe"
+expect_no_controls "$OUT_FILE"
+run --json show 1
+expect_json 'd["events"][1]["text"]' $'Right-to-left trick: \u202eevil.exe\u202c done' \
+    'd["title"]' "Café ☕ 日本の苦情"
+
 TEST "show of an unknown complaint is not found (exit 3), on a missing database too"
 run show 1
 expect_rc 3

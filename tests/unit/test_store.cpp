@@ -75,10 +75,17 @@ TEST_CASE("a new database gets schema 1, its application id, WAL and a private f
     CHECK((sb.st_mode & 0777) == 0600);
 }
 
-TEST_CASE("reading a missing database creates nothing") {
+TEST_CASE("reading or changing a missing database creates nothing") {
     TempDir dir;
     const std::string path = dir.file("absent.db");
-    auto store = Store::open(path, OpenMode::read);
+    OpenMode mode = OpenMode::read;
+    SUBCASE("read") {
+        mode = OpenMode::read;
+    }
+    SUBCASE("change") {
+        mode = OpenMode::change;
+    }
+    auto store = Store::open(path, mode);
     CHECK(ids(*store, ListFilter{}).empty());
     CHECK(store->max_complaint_id() == 0);
     CHECK_FALSE(std::filesystem::exists(path));
