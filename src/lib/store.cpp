@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
+#include <variant>
 
 namespace ombud {
 namespace {
@@ -110,6 +111,37 @@ const char* customer_match(const std::string& key) {
                ? "(SELECT id FROM customers WHERE email = ? COLLATE NOCASE)"
                : "(SELECT id FROM customers WHERE name = ? COLLATE NOCASE)";
 }
+
+// A SELECT whose conditions are added together with their bound values, so the placeholders
+// and the values bound to them cannot drift apart.
+class Query {
+  public:
+    explicit Query(std::string select) : sql_(std::move(select)) {}
+
+    template <typename... Values> void where(const std::string& condition, Values... values) {
+        sql_ += (conditions_++ ? " AND " : " WHERE ") + condition;
+        (values_.emplace_back(std::move(values)), ...);
+    }
+
+    SQLite::Statement prepare(SQLite::Database& db, std::string_view order_by,
+                              std::optional<std::int64_t> limit) {
+        std::string sql = fmt::format("{} ORDER BY {}", sql_, order_by);
+        if (limit) {
+            sql += " LIMIT ?";
+            values_.emplace_back(*limit);
+        }
+        SQLite::Statement st(db, sql);
+        int index = 0;
+        for (const auto& v : values_)
+            std::visit([&](const auto& x) { st.bind(++index, x); }, v);
+        return st;
+    }
+
+  private:
+    std::string sql_;
+    int conditions_ = 0;
+    std::vector<std::variant<std::int64_t, std::string>> values_;
+};
 
 std::optional<std::string> opt_text(const SQLite::Column& c) {
     if (c.isNull())
@@ -537,55 +569,33 @@ Customer Store::find_or_create_customer(const CustomerInput& in) {
 
 void Store::list_complaints(const ListFilter& f, const std::function<void(const Complaint&)>& row) {
     impl_->guarded([&] {
-        std::string sql = complaint_columns;
-        std::vector<std::string> where;
+        Query q(complaint_columns);
         if (!f.statuses.empty()) {
             std::string in;
             for (auto s : f.statuses)
                 in += fmt::format("{}'{}'", in.empty() ? "" : ", ", to_string(s));
-            where.push_back(fmt::format("c.status IN ({})", in));
+            q.where(fmt::format("c.status IN ({})", in));
         } else if (!f.include_closed) {
             // Alone, this matches the partial index complaints_active; beside another filter,
             // the IN list lets that filter's index seek straight to the open rows.
             const bool other = f.owner || f.customer || f.category;
-            where.push_back(other ? "c.status IN ('open', 'escalated', 'waiting')"
-                                  : "c.status <> 'closed'");
+            q.where(other ? "c.status IN ('open', 'escalated', 'waiting')"
+                          : "c.status <> 'closed'");
         }
         if (f.escalated_only)
-            where.push_back("c.status = 'escalated'");
+            q.where("c.status = 'escalated'");
         if (f.owner)
-            where.push_back("c.owner = ?");
+            q.where("c.owner = ?", *f.owner);
         if (f.customer)
-            where.push_back(fmt::format("c.customer_id IN {}", customer_match(*f.customer)));
+            q.where(fmt::format("c.customer_id IN {}", customer_match(*f.customer)), *f.customer);
         if (f.category)
-            where.push_back("c.category = ? COLLATE NOCASE");
+            q.where("c.category = ? COLLATE NOCASE", *f.category);
         if (f.priority)
-            where.push_back("c.priority = ?");
+            q.where("c.priority = ?", std::string(to_string(*f.priority)));
         if (f.overdue_only)
-            where.push_back(
-                "c.status IN ('open', 'escalated') AND (c.due < ? OR c.escalation_due < ?)");
-        for (std::size_t i = 0; i < where.size(); ++i)
-            sql += (i ? " AND " : " WHERE ") + where[i];
-        sql += " ORDER BY c.updated_at DESC, c.id DESC";
-        if (f.limit)
-            sql += " LIMIT ?";
-
-        SQLite::Statement st(impl_->db, sql);
-        int i = 0;
-        if (f.owner)
-            st.bind(++i, *f.owner);
-        if (f.customer)
-            st.bind(++i, *f.customer);
-        if (f.category)
-            st.bind(++i, *f.category);
-        if (f.priority)
-            st.bind(++i, std::string(to_string(*f.priority)));
-        if (f.overdue_only) {
-            st.bind(++i, f.now);
-            st.bind(++i, f.now);
-        }
-        if (f.limit)
-            st.bind(++i, *f.limit);
+            q.where("c.status IN ('open', 'escalated') AND (c.due < ? OR c.escalation_due < ?)",
+                    f.now, f.now);
+        SQLite::Statement st = q.prepare(impl_->db, "c.updated_at DESC, c.id DESC", f.limit);
         while (st.executeStep())
             row(read_complaint(st));
     });
@@ -593,34 +603,17 @@ void Store::list_complaints(const ListFilter& f, const std::function<void(const 
 
 void Store::list_events(const HistoryFilter& f, const std::function<void(const Event&)>& row) {
     impl_->guarded([&] {
-        std::string sql = event_columns;
-        std::vector<std::string> where;
+        Query q(event_columns);
         if (f.complaint_id)
-            where.push_back("e.complaint_id = ?");
+            q.where("e.complaint_id = ?", *f.complaint_id);
         if (f.customer)
-            where.push_back(fmt::format("c.customer_id IN {}", customer_match(*f.customer)));
+            q.where(fmt::format("c.customer_id IN {}", customer_match(*f.customer)), *f.customer);
         if (f.actor)
-            where.push_back("e.actor = ?");
+            q.where("e.actor = ?", *f.actor);
         if (f.since)
-            where.push_back("e.at >= ?");
-        for (std::size_t i = 0; i < where.size(); ++i)
-            sql += (i ? " AND " : " WHERE ") + where[i];
-        sql += f.newest_first ? " ORDER BY e.at DESC, e.id DESC" : " ORDER BY e.at, e.id";
-        if (f.limit)
-            sql += " LIMIT ?";
-
-        SQLite::Statement st(impl_->db, sql);
-        int i = 0;
-        if (f.complaint_id)
-            st.bind(++i, *f.complaint_id);
-        if (f.customer)
-            st.bind(++i, *f.customer);
-        if (f.actor)
-            st.bind(++i, *f.actor);
-        if (f.since)
-            st.bind(++i, *f.since);
-        if (f.limit)
-            st.bind(++i, *f.limit);
+            q.where("e.at >= ?", *f.since);
+        SQLite::Statement st =
+            q.prepare(impl_->db, f.newest_first ? "e.at DESC, e.id DESC" : "e.at, e.id", f.limit);
         while (st.executeStep())
             row(read_event(st));
     });
