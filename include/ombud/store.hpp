@@ -55,6 +55,21 @@ struct CustomerInput {
     std::optional<std::string> phone;
 };
 
+/// What a shell completion asks for.
+enum class SuggestionKind {
+    open_complaints,   ///< numbers of complaints that are not closed, titles as descriptions
+    closed_complaints, ///< numbers of closed complaints
+    complaints,        ///< numbers of recently active complaints of any status
+    people,            ///< owners, escalation targets and recent actors
+    customers,         ///< customer names
+    categories,        ///< categories in recent use
+};
+
+struct Suggestion {
+    std::string value;
+    std::string description;
+};
+
 class Store {
   public:
     /// Opens (and, for `write`, creates or upgrades) the database at `path`.
@@ -93,6 +108,10 @@ class Store {
     void list_complaints(const ListFilter& f, const std::function<void(const Complaint&)>& row);
     /// Streams events, each with its complaint's title, ordered by time.
     void list_events(const HistoryFilter& f, const std::function<void(const Event&)>& row);
+
+    /// Values for shell completion that start with `prefix` (case-insensitively), with a short
+    /// description each, most recently used first; at most `limit`.
+    std::vector<Suggestion> suggest(SuggestionKind kind, const std::string& prefix, int limit);
 
     /// The highest complaint number in use (0 when there is none).
     ComplaintId max_complaint_id();

@@ -36,6 +36,9 @@ std::span<const CommandSpec> commands() {
         CommandSpec{"assign", "Hand a complaint to a new owner",
                     "ombud assign 42 maria --reason \"Maria handles refunds\"", setup_assign},
         CommandSpec{"help", "Show help for ombud or one command", "ombud help open", setup_help},
+        // Hidden: live values for the shell completion scripts.
+        CommandSpec{"__complete", "Values for shell completion", "ombud __complete open 4",
+                    setup_complete},
     };
     return table;
 }

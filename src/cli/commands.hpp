@@ -27,6 +27,7 @@ void setup_show(CLI::App& sub, Context& ctx);
 void setup_reopen(CLI::App& sub, Context& ctx);
 void setup_assign(CLI::App& sub, Context& ctx);
 void setup_help(CLI::App& sub, Context& ctx);
+void setup_complete(CLI::App& sub, Context& ctx);
 
 /// The command table: drives registration, help and "did you mean" hints.
 std::span<const CommandSpec> commands();

@@ -77,11 +77,15 @@ std::string Context::actor() const {
     throw UsageError("cannot tell who is acting", "pass --as NAME or set OMBUD_USER");
 }
 
-Tracker& Context::tracker(OpenMode mode) {
-    if (!tracker_) {
+Store& Context::store(OpenMode mode) {
+    if (!store_)
         store_ = Store::open(database_path(), mode, busy_timeout_ms());
-        tracker_ = std::make_unique<Tracker>(*store_, actor(), now);
-    }
+    return *store_;
+}
+
+Tracker& Context::tracker(OpenMode mode) {
+    if (!tracker_)
+        tracker_ = std::make_unique<Tracker>(store(mode), actor(), now);
     return *tracker_;
 }
 

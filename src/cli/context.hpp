@@ -26,7 +26,9 @@ class Context {
     /// One timestamp for the whole command, so everything it records agrees.
     Timestamp now = ombud::now();
 
-    /// The tracker on the database; `write` creates the file when it does not exist yet.
+    /// The database; `write` creates the file when it does not exist yet.
+    Store& store(OpenMode mode);
+    /// The tracker on the database, acting as actor().
     Tracker& tracker(OpenMode mode);
     Renderer& out();
 

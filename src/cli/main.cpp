@@ -39,6 +39,8 @@ void check_command_name(int argc, char** argv) {
         for (const auto& spec : cli::commands()) {
             if (arg == spec.name)
                 return;
+            if (std::string_view(spec.name).starts_with("__"))
+                continue; // hidden helpers are never suggested
             const std::size_t d = text::edit_distance(arg, spec.name);
             if (d < best_distance) {
                 best_distance = d;

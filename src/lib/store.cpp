@@ -619,6 +619,63 @@ void Store::list_events(const HistoryFilter& f, const std::function<void(const E
     });
 }
 
+std::vector<Suggestion> Store::suggest(SuggestionKind kind, const std::string& prefix, int limit) {
+    // Every query reads a bounded, recent slice (open work, the last 1000 complaints or events,
+    // or an index range), so completion stays instant on a million complaints.
+    const char* sql = nullptr;
+    switch (kind) {
+    case SuggestionKind::open_complaints:
+        sql = "SELECT id, title FROM complaints WHERE status <> 'closed' "
+              "AND CAST(id AS TEXT) LIKE ?1 || '%' ESCAPE '\\' ORDER BY updated_at DESC, id DESC "
+              "LIMIT ?2";
+        break;
+    case SuggestionKind::closed_complaints:
+        sql = "SELECT id, title FROM (SELECT id, title, status FROM complaints "
+              "ORDER BY updated_at DESC, id DESC LIMIT 1000) "
+              "WHERE status = 'closed' AND CAST(id AS TEXT) LIKE ?1 || '%' ESCAPE '\\' LIMIT ?2";
+        break;
+    case SuggestionKind::complaints:
+        sql = "SELECT id, title FROM (SELECT id, title FROM complaints "
+              "ORDER BY updated_at DESC, id DESC LIMIT 1000) "
+              "WHERE CAST(id AS TEXT) LIKE ?1 || '%' ESCAPE '\\' LIMIT ?2";
+        break;
+    case SuggestionKind::people:
+        sql =
+            "SELECT name, '' FROM ("
+            " SELECT owner AS name FROM complaints WHERE status IN ('open', 'escalated', 'waiting')"
+            " UNION SELECT escalated_to FROM complaints WHERE status = 'escalated'"
+            " UNION SELECT actor FROM (SELECT actor FROM events ORDER BY at DESC, id DESC "
+            "LIMIT 1000)) WHERE name LIKE ?1 || '%' ESCAPE '\\' ORDER BY name LIMIT ?2";
+        break;
+    case SuggestionKind::customers:
+        sql = "SELECT name, coalesce(email, phone, '') FROM customers "
+              "WHERE name >= ?1 COLLATE NOCASE AND name < ?1 || x'f48fbfbf' COLLATE NOCASE "
+              "ORDER BY name COLLATE NOCASE LIMIT ?2";
+        break;
+    case SuggestionKind::categories:
+        sql = "SELECT DISTINCT category, '' FROM (SELECT category FROM complaints "
+              "ORDER BY updated_at DESC, id DESC LIMIT 1000) "
+              "WHERE category LIKE ?1 || '%' ESCAPE '\\' ORDER BY category LIMIT ?2";
+        break;
+    }
+    return impl_->guarded([&] {
+        // LIKE must take the prefix literally, `%` and `_` included; the range query takes it raw.
+        std::string literal;
+        for (char c : prefix) {
+            if (c == '%' || c == '_' || c == '\\')
+                literal += '\\';
+            literal += c;
+        }
+        SQLite::Statement st(impl_->db, sql);
+        st.bind(1, kind == SuggestionKind::customers ? prefix : literal);
+        st.bind(2, limit);
+        std::vector<Suggestion> out;
+        while (st.executeStep())
+            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString()});
+        return out;
+    });
+}
+
 ComplaintId Store::max_complaint_id() {
     return impl_->guarded([&] {
         return impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM complaints").getInt64();

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <sstream>
@@ -380,4 +381,46 @@ TEST_CASE("a writer that cannot get the lock reports busy") {
     lock.exec("ROLLBACK");
     waiter->write([&] { waiter->insert_complaint(sample("x", 1)); });
     CHECK(holder->max_complaint_id() == 1);
+}
+
+TEST_CASE("completion suggestions come from recent, relevant rows") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    store->write([&] {
+        for (int i = 1; i <= 12; ++i) {
+            Complaint c = sample(fmt::format("Complaint {}", i), 100 + i);
+            c.owner = i % 2 ? "anna" : "bob";
+            c.category = i % 3 ? "billing" : "delivery";
+            if (i == 12)
+                c.customer = store->find_or_create_customer({"Jan", "jan@example.com", {}});
+            if (i == 11)
+                c.customer = store->find_or_create_customer({"100% Juice", {}, {}});
+            c.status = i <= 3 ? Status::closed : Status::open;
+            const auto id = store->insert_complaint(c);
+            store->append_event(
+                event_of(id, EventKind::opened, 100 + i, i == 5 ? "carol" : "anna"));
+        }
+    });
+    const auto values = [&](SuggestionKind k, const std::string& prefix) {
+        std::vector<std::string> out;
+        for (const auto& s : store->suggest(k, prefix, 50))
+            out.push_back(s.value);
+        return out;
+    };
+    CHECK(values(SuggestionKind::open_complaints, "1") ==
+          std::vector<std::string>{"12", "11", "10"});
+    CHECK(values(SuggestionKind::closed_complaints, "") == std::vector<std::string>{"3", "2", "1"});
+    CHECK(values(SuggestionKind::complaints, "1").size() == 4); // 12, 11, 10, 1
+    CHECK(values(SuggestionKind::people, "") == std::vector<std::string>{"anna", "bob", "carol"});
+    CHECK(values(SuggestionKind::people, "c") == std::vector<std::string>{"carol"});
+    CHECK(values(SuggestionKind::customers, "j") == std::vector<std::string>{"Jan"});
+    CHECK(values(SuggestionKind::customers, "100%") == std::vector<std::string>{"100% Juice"});
+    CHECK(values(SuggestionKind::categories, "") ==
+          std::vector<std::string>{"billing", "delivery"});
+    CHECK(values(SuggestionKind::categories, "_").empty()); // LIKE wildcards are literal
+    const auto open = store->suggest(SuggestionKind::open_complaints, "12", 50);
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].description == "Complaint 12");
+    CHECK(store->suggest(SuggestionKind::customers, "", 50)[0].description == "");
+    CHECK(store->suggest(SuggestionKind::open_complaints, "", 2).size() == 2);
 }
