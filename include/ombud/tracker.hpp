@@ -66,8 +66,9 @@ class Tracker {
 
     /// Throws NotFoundError for an unknown customer.
     void list(const ListFilter& f, const std::function<void(const Complaint&)>& row);
-    /// With a complaint id: its timeline, oldest first; otherwise newest first (`newest_first`
-    /// is set here). Throws NotFoundError for an unknown complaint or customer.
+    /// With a complaint id: its timeline, oldest first (with a limit, the newest that many);
+    /// otherwise newest first. `newest_first` is set here. Throws NotFoundError for an unknown
+    /// complaint or customer.
     void history(HistoryFilter f, const std::function<void(const Event&)>& row);
 
     /// The highest complaint number, to size an id column.

@@ -91,12 +91,4 @@ CLI::Option* add_id(CLI::App& app, std::string& target) {
     return app.add_option("ID", target, "Complaint number, 42 or #42")->required()->type_name("");
 }
 
-Timestamp parse_deadline(const std::string& text, const Context& ctx, std::string_view option) {
-    const Timestamp t = parse_when(text, ctx.now, WhenUse::deadline);
-    if (t <= ctx.now)
-        throw UsageError(fmt::format("{} {} is in the past ({})", option, text, format_local(t)),
-                         "give a time that lies ahead, such as tomorrow or 4h");
-    return t;
-}
-
 } // namespace ombud::cli

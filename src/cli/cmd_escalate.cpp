@@ -13,7 +13,7 @@ void run_escalate(const EscalateOptions& o, Context& ctx) {
     const ComplaintId id = parse_complaint_id(o.id);
     EscalateRequest r{o.to, o.reason, std::nullopt};
     if (o.due)
-        r.due = parse_deadline(*o.due, ctx, "--due");
+        r.due = parse_when(*o.due, ctx.now, WhenUse::deadline);
     const Complaint c = ctx.tracker(OpenMode::change).escalate(id, r);
     ctx.out().changed(Action::escalated, c);
 }

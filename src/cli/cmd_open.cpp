@@ -26,7 +26,7 @@ void run_open(const OpenOptions& o, Context& ctx) {
         r.priority = parse_priority(*o.priority);
     r.owner = o.owner;
     if (o.due)
-        r.due = parse_deadline(*o.due, ctx, "--due");
+        r.due = parse_when(*o.due, ctx.now, WhenUse::deadline);
     if (o.note)
         r.note = ctx.text_or_stdin(o.note, "the note", true);
     const Complaint c = ctx.tracker(OpenMode::write).open(r);

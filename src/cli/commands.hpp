@@ -50,7 +50,4 @@ CLI::Option* add_limit(CLI::App& app, std::optional<std::int64_t>& target,
 /// The positional complaint number, `42` or `#42`.
 CLI::Option* add_id(CLI::App& app, std::string& target);
 
-/// A deadline option (`--due`); one in the past is refused, as a promise must lie ahead.
-Timestamp parse_deadline(const std::string& text, const Context& ctx, std::string_view option);
-
 } // namespace ombud::cli

@@ -2,9 +2,9 @@
 
 #include <ombud/error.hpp>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
-#include <iterator>
 #include <pwd.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -42,12 +42,15 @@ std::size_t output_width() {
 
 // Lock waits are bounded so a stuck writer surfaces as "busy" (exit 5), not a hang.
 int busy_timeout_ms() {
-    if (auto v = env("OMBUD_BUSY_TIMEOUT")) {
-        const long n = std::strtol(v->c_str(), nullptr, 10);
-        if (n >= 0)
-            return static_cast<int>(n);
-    }
-    return 10000;
+    const auto v = env("OMBUD_BUSY_TIMEOUT");
+    if (!v)
+        return 10000;
+    int ms = -1;
+    const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), ms);
+    if (ec != std::errc{} || end != v->data() + v->size() || ms < 0 || ms > 3600000)
+        throw UsageError("OMBUD_BUSY_TIMEOUT must be a number of milliseconds from 0 to 3600000",
+                         "unset it for the default of 10000");
+    return ms;
 }
 
 } // namespace
@@ -114,7 +117,11 @@ std::optional<std::string> Context::text_or_stdin(const std::optional<std::strin
                              "give it as an argument, or pipe it in (use - to read stdin)");
         return std::nullopt;
     }
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    // Read one byte past the limit, so an endless pipe (`yes | ombud note 1`) is refused
+    // as too long instead of filling memory.
+    std::string text(max_text_bytes + 1, '\0');
+    std::cin.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(std::cin.gcount()));
     // A piped mail or `echo` ends in a newline that is not part of the text.
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
         text.pop_back();

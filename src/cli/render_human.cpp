@@ -50,8 +50,14 @@ std::string describe(const Event& e) {
     case EventKind::escalated: {
         const auto level = e.data.value("level", 0);
         std::string s = fmt::format("escalated to {} (level {})", str("to"), level);
-        if (!str("due").empty())
-            s += ", decision due " + format_local(parse_rfc3339(str("due")));
+        if (const std::string due = str("due"); !due.empty()) {
+            // Stored data is shown, never a reason to fail.
+            try {
+                s += ", decision due " + format_local(parse_rfc3339(due));
+            } catch (const std::exception&) {
+                s += ", decision due " + due;
+            }
+        }
         return s;
     }
     case EventKind::assigned:

@@ -22,6 +22,19 @@ void validate_optional(const std::optional<std::string>& s, std::string_view wha
         validate_text(*s, what, max_bytes);
 }
 
+// A deadline is a promise, so it lies ahead, and within a lifetime.
+void validate_deadline(const std::optional<Timestamp>& due, Timestamp now) {
+    constexpr Timestamp horizon = Timestamp{100} * 366 * 24 * 3600;
+    if (!due)
+        return;
+    if (*due <= now)
+        throw UsageError(fmt::format("the deadline {} is in the past", format_local(*due)),
+                         "give a time that lies ahead, such as tomorrow or 4h");
+    if (*due > now + horizon)
+        throw UsageError(
+            fmt::format("the deadline {} is more than 100 years ahead", format_rfc3339(*due)));
+}
+
 // Changes to a closed complaint go through `reopen` first, so its record stays readable.
 void require_not_closed(const Complaint& c, std::string_view action) {
     if (c.status == Status::closed)
@@ -69,6 +82,7 @@ Complaint Tracker::open(const OpenRequest& r) {
     validate_optional(r.category, "the category", max_name_bytes);
     validate_optional(r.owner, "the owner", max_name_bytes);
     validate_optional(r.note, "the note", max_text_bytes);
+    validate_deadline(r.due, now_);
 
     Complaint c;
     c.title = r.title;
@@ -89,7 +103,12 @@ Complaint Tracker::open(const OpenRequest& r) {
                        {"category", opt_json(c.category)},
                        {"owner", c.owner},
                        {"due", opt_time(c.due)},
-                       {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)}};
+                       {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)},
+                       // As typed, since the customer record may be matched or filled in.
+                       {"customer", r.customer ? json{{"name", r.customer->name},
+                                                      {"email", opt_json(r.customer->email)},
+                                                      {"phone", opt_json(r.customer->phone)}}
+                                               : json(nullptr)}};
         store_.append_event(opened);
         if (r.note) {
             Event note = event(c.id, EventKind::note, r.note);
@@ -121,6 +140,7 @@ Complaint Tracker::note(ComplaintId id, const NoteRequest& r) {
 Complaint Tracker::escalate(ComplaintId id, const EscalateRequest& r) {
     validate_text(r.to, "the name to escalate to", max_name_bytes);
     validate_optional(r.reason, "the reason", max_text_bytes);
+    validate_deadline(r.due, now_);
     Complaint c;
     store_.write([&] {
         c = get(id);
@@ -244,6 +264,14 @@ void Tracker::history(HistoryFilter f, const std::function<void(const Event&)>& 
     if (f.customer && !store_.customer_exists(*f.customer))
         throw NotFoundError(fmt::format("no customer \"{}\"", *f.customer),
                             "customers are matched by full name or e-mail address");
+    if (f.complaint_id && f.limit) {
+        // A timeline cut short keeps its newest events, still told oldest first.
+        std::vector<Event> last;
+        store_.list_events(f, [&](const Event& e) { last.push_back(e); });
+        for (auto it = last.rbegin(); it != last.rend(); ++it)
+            row(*it);
+        return;
+    }
     f.newest_first = !f.complaint_id;
     store_.list_events(f, row);
 }

@@ -83,10 +83,11 @@ history_kinds --actor bob '[[2, "note"]]'
 history_kinds --actor nobody '[]'
 history_kinds 2 --actor maria '[[2, "closed"]]'
 
-TEST "history --limit keeps the newest N (the first N of a timeline)"
+TEST "history --limit keeps the newest N (a timeline still reads oldest first)"
 setup_history
 history_kinds --limit 2 '[[2, "closed"], [3, "opened"]]'
-history_kinds 2 --limit 1 '[[2, "opened"]]'
+history_kinds 2 --limit 1 '[[2, "closed"]]'
+history_kinds 2 --limit 2 '[[2, "note"], [2, "closed"]]'
 history_kinds --customer "Jan de Vries" --limit 1 '[[3, "opened"]]'
 
 TEST "history --since leaves out what happened before"

@@ -264,6 +264,14 @@ TEST_CASE("details learnt later fill in a customer's gaps") {
     });
     CHECK(store->customer_exists("Piet Bakker"));
     CHECK(store->customer_exists("PIET@example.com"));
+    store->write([&] {
+        // Same phone, another e-mail address: another person, not Piet.
+        const auto other =
+            store->find_or_create_customer({"Els Bakker", "els@example.com", "0612"});
+        CHECK(other.name == "Els Bakker");
+        CHECK(other.email == "els@example.com");
+    });
+    CHECK(store->customer_exists("els@example.com"));
     CHECK_FALSE(store->customer_exists("piet@example.com "));
 }
 

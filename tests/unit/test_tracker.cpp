@@ -137,6 +137,20 @@ TEST_CASE_FIXTURE(Fixture, "close, then reopen clears the close") {
     CHECK_THROWS_AS(as("anna").close(id, r), UsageError);
 }
 
+TEST_CASE_FIXTURE(Fixture, "deadlines lie ahead, within a hundred years") {
+    OpenRequest r;
+    r.title = "x";
+    r.due = t0;
+    CHECK_THROWS_AS(as("anna").open(r), UsageError);
+    r.due = t0 + Timestamp{101} * 365 * 24 * 3600;
+    CHECK_THROWS_AS(as("anna").open(r), UsageError);
+    CHECK(store->max_complaint_id() == 0);
+    r.due = t0 + 1;
+    const auto id = as("anna").open(r).id;
+    CHECK_THROWS_AS(as("anna").escalate(id, {"maria", std::nullopt, t0 - 60}), UsageError);
+    CHECK(as("anna").escalate(id, {"maria", std::nullopt, t0 + 60}).escalation->due == t0 + 60);
+}
+
 TEST_CASE_FIXTURE(Fixture, "assignment needs a reason and counts hand-offs") {
     const auto id = open_one();
     const Complaint c = as("anna").assign(id, "bob", "Bob does refunds");
@@ -196,4 +210,9 @@ TEST_CASE_FIXTURE(Fixture, "history of one complaint is oldest first, the log ne
     kinds.clear();
     as("x").history({}, [&](const Event& e) { kinds.emplace_back(to_string(e.kind)); });
     CHECK(kinds == std::vector<std::string>{"note", "opened"});
+    as("anna", t0 + 20).close(a, {});
+    kinds.clear();
+    h.limit = 2;
+    as("x").history(h, [&](const Event& e) { kinds.emplace_back(to_string(e.kind)); });
+    CHECK(kinds == std::vector<std::string>{"note", "closed"});
 }
