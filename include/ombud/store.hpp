@@ -50,7 +50,7 @@ struct HistoryFilter {
 
 /// Fields that identify a customer when a complaint is opened.
 struct CustomerInput {
-    std::string name;
+    std::string name; ///< may be empty in an OpenRequest given an e-mail address or phone
     std::optional<std::string> email;
     std::optional<std::string> phone;
 };

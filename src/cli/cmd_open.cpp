@@ -14,11 +14,8 @@ struct OpenOptions {
 void run_open(const OpenOptions& o, Context& ctx) {
     OpenRequest r;
     r.title = o.title;
-    if (o.customer || o.email || o.phone) {
-        // A customer known only by e-mail or phone is named by it until someone learns the name.
-        const std::string name = o.customer ? *o.customer : o.email ? *o.email : *o.phone;
-        r.customer = CustomerInput{name, o.email, o.phone};
-    }
+    if (o.customer || o.email || o.phone)
+        r.customer = CustomerInput{o.customer.value_or(""), o.email, o.phone};
     if (o.channel)
         r.channel = parse_channel(*o.channel);
     r.category = o.category;

@@ -1,5 +1,6 @@
 #include <ombud/error.hpp>
 #include <ombud/model.hpp>
+#include <ombud/text.hpp>
 
 #include <fmt/format.h>
 
@@ -18,18 +19,11 @@ constexpr std::array close_reason_names{"resolved", "rejected", "duplicate", "wi
 constexpr std::array event_kind_names{"opened",   "note",   "escalated",
                                       "assigned", "closed", "reopened"};
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // Looks `s` up in `names`; on failure names the option and every accepted word.
 template <typename Enum, std::size_t N>
 Enum parse_word(std::string_view s, const std::array<const char*, N>& names,
                 std::string_view what) {
-    const std::string l = lower(s);
+    const std::string l = text::ascii_lower(s);
     for (std::size_t i = 0; i < N; ++i) {
         if (l == names[i])
             return static_cast<Enum>(i);
@@ -75,7 +69,7 @@ EventKind parse_event_kind(std::string_view s) {
 }
 
 std::string parse_channel(std::string_view s, std::string_view what) {
-    std::string l = lower(s);
+    std::string l = text::ascii_lower(s);
     if (l == "inperson" || l == "in_person")
         l = "in-person";
     for (auto c : channels) {

@@ -74,10 +74,15 @@ Tracker::Tracker(Store& store, std::string actor, Timestamp now)
 
 Complaint Tracker::open(const OpenRequest& r) {
     validate_text(r.title, "the title", max_title_bytes);
-    if (r.customer) {
-        validate_text(r.customer->name, "the customer name", max_name_bytes);
-        validate_optional(r.customer->email, "the e-mail address", max_name_bytes);
-        validate_optional(r.customer->phone, "the phone number", max_name_bytes);
+    std::optional<CustomerInput> customer = r.customer;
+    if (customer) {
+        validate_optional(customer->email, "the e-mail address", max_name_bytes);
+        validate_optional(customer->phone, "the phone number", max_name_bytes);
+        // A customer known only by e-mail or phone is named by it until a later complaint
+        // gives the name (find_or_create_customer fills it in then).
+        if (customer->name.empty() && (customer->email || customer->phone))
+            customer->name = customer->email ? *customer->email : *customer->phone;
+        validate_text(customer->name, "the customer name", max_name_bytes);
     }
     validate_optional(r.category, "the category", max_name_bytes);
     validate_optional(r.owner, "the owner", max_name_bytes);
@@ -93,8 +98,8 @@ Complaint Tracker::open(const OpenRequest& r) {
     c.due = r.due;
     c.created_at = c.updated_at = now_;
     store_.write([&] {
-        if (r.customer)
-            c.customer = store_.find_or_create_customer(*r.customer);
+        if (customer)
+            c.customer = store_.find_or_create_customer(*customer);
         c.id = store_.insert_complaint(c);
         Event opened = event(c.id, EventKind::opened, std::nullopt);
         opened.channel = c.channel;

@@ -1,3 +1,4 @@
+#include <ombud/text.hpp>
 #include <ombud/when.hpp>
 
 #include <ombud/error.hpp>
@@ -353,14 +354,6 @@ std::string_view trim(std::string_view s) {
     return s.substr(first, s.find_last_not_of(space) - first + 1);
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 Timestamp with_offset(Date d, Clock c, Offset o) {
     return utc_seconds(d, c) - o.sign * (o.hours * kHour + o.minutes * kMinute);
 }
@@ -378,7 +371,7 @@ Timestamp now() {
 
 Timestamp parse_when(std::string_view text, Timestamp now, WhenUse use) {
     const std::string_view trimmed = trim(text);
-    const std::string s = lower(trimmed);
+    const std::string s = text::ascii_lower(trimmed);
 
     if (s == "today" || s == "tomorrow" || s == "yesterday") {
         const int shift = s == "today" ? 0 : s == "tomorrow" ? 1 : -1;

@@ -282,3 +282,8 @@ TEST_CASE("edit_distance") {
     CHECK(edit_distance("flaw", "lawn") == 2);
     CHECK(edit_distance("é", "e") == 2); // counted on bytes
 }
+
+TEST_CASE("ascii_lower lowers only ASCII letters") {
+    CHECK(ombud::text::ascii_lower("OPEN In-Person") == "open in-person");
+    CHECK(ombud::text::ascii_lower("\xc3\x89t\xc3\xa9") == "\xc3\x89t\xc3\xa9"); // Été stays
+}

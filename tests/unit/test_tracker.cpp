@@ -65,6 +65,21 @@ TEST_CASE_FIXTURE(Fixture, "open records the complaint, its customer and an open
     CHECK(d.owner == "bob");
 }
 
+TEST_CASE_FIXTURE(Fixture, "a customer given only by e-mail is named by it until named") {
+    OpenRequest r;
+    r.title = "First";
+    r.customer = CustomerInput{"", std::string("piet@example.com"), std::nullopt};
+    const Complaint first = as("anna").open(r);
+    REQUIRE(first.customer);
+    CHECK(first.customer->name == "piet@example.com");
+    r.customer->name = "Piet Bakker";
+    const Complaint second = as("anna").open(r);
+    CHECK(second.customer->id == first.customer->id);
+    CHECK(second.customer->name == "Piet Bakker");
+    r.customer = CustomerInput{"", std::nullopt, std::nullopt};
+    CHECK_THROWS_AS(as("anna").open(r), UsageError);
+}
+
 TEST_CASE_FIXTURE(Fixture, "note appends and moves the activity time, also when closed") {
     const auto id = open_one();
     NoteRequest n;
