@@ -22,8 +22,119 @@ _ombud_options() {
     echo "$opts --help --db --as --json --color"
 }
 
+# Options that take a value (the next word, or `=VALUE`); every other option is a flag.
+_ombud_value_options=" --db --as --color --customer --email --phone --channel --category \
+--priority --owner --due --note --direction --to --reason --resolution --rating --actor --since \
+--limit --status "
+
+# _ombud_dequote WORD: the text WORD stands for, as the shell would pass it (quotes and
+# backslashes removed, a leading ~/ expanded), in _ombud_word; the quote WORD leaves open, if any,
+# in _ombud_quote. No expansion is run: `$x` stays as it is.
+_ombud_dequote() {
+    local w=$1 c i n=${#1}
+    _ombud_word=
+    _ombud_quote=
+    for ((i = 0; i < n; i++)); do
+        c=${w:i:1}
+        if [[ $_ombud_quote == "'" ]]; then
+            if [[ $c == "'" ]]; then _ombud_quote=; else _ombud_word+=$c; fi
+        elif [[ $_ombud_quote == '"' ]]; then
+            if [[ $c == '"' ]]; then
+                _ombud_quote=
+            elif [[ $c == \\ ]] && ((i + 1 < n)) && [[ ${w:i+1:1} == [\"\\\$\`] ]]; then
+                _ombud_word+=${w:i+1:1}
+                ((i++))
+            else
+                _ombud_word+=$c
+            fi
+        else
+            case $c in
+            "'" | '"') _ombud_quote=$c ;;
+            \\)
+                if ((i + 1 < n)); then
+                    _ombud_word+=${w:i+1:1}
+                    ((i++))
+                fi
+                ;;
+            *) _ombud_word+=$c ;;
+            esac
+        fi
+    done
+    if [[ $w == \~ ]]; then
+        _ombud_word=$HOME
+    elif [[ $w == \~/* ]]; then
+        _ombud_word=$HOME/${_ombud_word:2}
+    fi
+}
+
+# _ombud_live KIND: COMPREPLY gets the live values of KIND (`ombud __complete KIND PREFIX`) that
+# start with the current word, read from the database a --db on the line names (else $OMBUD_DB or
+# the default). Values are quoted as they must be inserted: `Jan\ de\ Vries`, or plain inside a
+# quote the word opened. Nothing at all when there is no database or the binary cannot tell.
+_ombud_live() {
+    local kind=$1 bin=${_ombud_cmd:-ombud} i word value quote line
+    local -a db=() lines=()
+    [[ $bin == \~/* ]] && bin=$HOME/${bin:2}
+    # The same database as the command will use: the last --db on the line. Its value may come
+    # as the next word, after a `=` word (bash splits `--db=PATH` at the =) or in the same word.
+    for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
+        word=${COMP_WORDS[i]}
+        if [[ $word == --db=* ]]; then
+            ((i == COMP_CWORD)) || _ombud_dequote "${word#--db=}"
+        elif [[ $word == --db ]]; then
+            [[ ${COMP_WORDS[i + 1]-} == "=" ]] && ((i++))
+            ((i++))
+            # Not the word being completed, which is no path yet.
+            ((i < ${#COMP_WORDS[@]} && i != COMP_CWORD)) || continue
+            _ombud_dequote "${COMP_WORDS[i]}"
+        else
+            continue
+        fi
+        db=(--db "$_ombud_word")
+    done
+    _ombud_dequote "$cur"
+    quote=$_ombud_quote
+    # `command`: the binary, even when a shell function wraps it.
+    mapfile -t lines < <(command "$bin" "${db[@]}" __complete "$kind" "$_ombud_word" \
+        </dev/null 2>/dev/null)
+    for line in "${lines[@]}"; do
+        value=${line%%$'\t'*}
+        [[ -z $value ]] && continue
+        case $quote in
+        "'") value=${value//\'/\'\\\'\'} ;;
+        '"')
+            value=${value//\\/\\\\}
+            value=${value//\"/\\\"}
+            value=${value//\$/\\\$}
+            value=${value//\`/\\\`}
+            ;;
+        *) printf -v value '%q' "$value" ;;
+        esac
+        COMPREPLY+=("$value")
+    done
+}
+
+# _ombud_positional AT: which positional argument of the command at COMP_WORDS[AT] the current
+# word is, counting from 1 (option values are not positionals); 0 when it is an option.
+_ombud_positional() {
+    local i word n=0 dashdash=0
+    for ((i = $1 + 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if ((dashdash)) || [[ $word != -* ]]; then
+            ((n++))
+        elif [[ $word == -- ]]; then
+            dashdash=1
+        elif [[ $_ombud_value_options == *" $word "* ]]; then
+            [[ ${COMP_WORDS[i + 1]} == "=" ]] && ((i++))
+            ((i++))
+        fi
+    done
+    [[ $cur == -* ]] && ((!dashdash)) && n=-1
+    echo $((n + 1))
+}
+
 _ombud() {
-    local cur prev cmd i word
+    local cur prev cmd cmd_at i word _ombud_cmd=$1 _ombud_word _ombud_quote
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=
@@ -37,6 +148,7 @@ _ombud() {
 
     # The command is the first word that is neither an option nor an option's value.
     cmd=
+    cmd_at=0
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
@@ -48,6 +160,7 @@ _ombud() {
         -*) ;;
         *)
             cmd=$word
+            cmd_at=$i
             break
             ;;
         esac
@@ -93,8 +206,19 @@ _ombud() {
         mapfile -t COMPREPLY < <(compgen -W "1 2 3 4 5" -- "$cur")
         return
         ;;
-    --as | --customer | --email | --phone | --category | --owner | --due | --note | --to | \
-        --resolution | --actor | --since | --limit)
+    --as | --owner | --to | --actor)
+        _ombud_live people
+        return
+        ;;
+    --customer)
+        _ombud_live customers
+        return
+        ;;
+    --category)
+        _ombud_live categories
+        return
+        ;;
+    --email | --phone | --due | --note | --resolution | --since | --limit)
         return
         ;;
     esac
@@ -110,9 +234,16 @@ _ombud() {
 
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$(_ombud_options "$cmd")" -- "$cur")
-    elif [[ $cmd == help ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$_ombud_commands" -- "$cur")
+        return
     fi
+    # Positional arguments: complaint numbers and people, live from the database.
+    case $cmd:$(_ombud_positional "$cmd_at") in
+    help:*) mapfile -t COMPREPLY < <(compgen -W "$_ombud_commands" -- "$cur") ;;
+    note:1 | escalate:1 | close:1 | assign:1) _ombud_live open ;;
+    reopen:1) _ombud_live closed ;;
+    show:1 | history:1) _ombud_live complaints ;;
+    assign:2) _ombud_live people ;;
+    esac
 }
 
 complete -F _ombud ombud

@@ -7,9 +7,77 @@ set -l priorities low normal high urgent
 
 complete -c ombud -f
 
+# Options that take a value; every other option is a flag.
+set -g __ombud_value_options --db --as --color --customer --email --phone --channel --category \
+    --priority --owner --due --note --direction --to --reason --resolution --rating --actor \
+    --since --limit --status
+
+# __ombud_words: the command and its positional arguments typed before the cursor, one a line
+# (option values left out).
+function __ombud_words
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    set -l skip 0
+    set -l dashdash 0
+    for t in $tokens
+        if test $skip = 1
+            set skip 0
+        else if test $dashdash = 1
+            echo -- $t
+        else if test "$t" = --
+            set dashdash 1
+        else if string match -q -- '-*' $t
+            contains -- $t $__ombud_value_options; and set skip 1
+        else
+            echo -- $t
+        end
+    end
+end
+
+# __ombud_needs_arg N COMMAND…: the word at the cursor is the Nth positional argument of one of
+# the COMMANDs.
+function __ombud_needs_arg
+    set -l n $argv[1]
+    set -e argv[1]
+    set -l words (__ombud_words)
+    test (count $words) -eq $n; or return 1
+    contains -- $words[1] $argv; or return 1
+    # An option being typed is not an argument.
+    not string match -q -- '-*' (commandline -ct)
+end
+
+# __ombud_complete KIND: the live values of KIND (open, closed, complaints, people, customers,
+# categories) as `value<TAB>description`, from `ombud __complete`, read from the database a --db
+# before the cursor names (else $OMBUD_DB or the default). Nothing when there is no database.
+function __ombud_complete
+    set -l tokens (commandline -opc)
+    set -l bin $tokens[1]
+    set -l db
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case --db
+                if test $i -lt (count $tokens)
+                    set i (math $i + 1)
+                    set db --db $tokens[$i]
+                end
+            case '--db=*'
+                set db --db (string replace -- --db= '' $tokens[$i])
+        end
+        set i (math $i + 1)
+    end
+    # fish leaves ~ alone in the tokens; the shell would expand it when running the command.
+    set bin (string replace -r -- '^~/' "$HOME/" $bin)
+    set db (string replace -r -- '^~/' "$HOME/" $db)
+    # The prefix: the value being typed (after `--option=`), its quotes and backslashes removed.
+    set -l prefix (commandline -ct | string replace -r -- '^--[^=]*=' '')
+    set prefix (string replace -ra -- '[\\\\\'"]' '' "$prefix")
+    command $bin $db __complete $argv[1] "$prefix" </dev/null 2>/dev/null
+end
+
 # Global options, accepted before or after the command.
 complete -c ombud -l db -r -F -d 'Database file'
-complete -c ombud -l as -x -d 'Who is acting'
+complete -c ombud -l as -x -a '(__ombud_complete people)' -d 'Who is acting'
 complete -c ombud -l json -d 'Machine-readable output on stdout'
 complete -c ombud -l color -x -a 'auto always never' -d 'Colour in human output'
 complete -c ombud -s h -l help -d 'Show help and exit'
@@ -28,13 +96,13 @@ complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a assign -d 'H
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show help for ombud or one command'
 
 # open
-complete -c ombud -n '__fish_seen_subcommand_from open' -l customer -x -d "Customer's name"
+complete -c ombud -n '__fish_seen_subcommand_from open' -l customer -x -a '(__ombud_complete customers)' -d "Customer's name"
 complete -c ombud -n '__fish_seen_subcommand_from open' -l email -x -d "Customer's e-mail address"
 complete -c ombud -n '__fish_seen_subcommand_from open' -l phone -x -d "Customer's phone number"
 complete -c ombud -n '__fish_seen_subcommand_from open' -l channel -x -a "$channels" -d 'How it came in'
-complete -c ombud -n '__fish_seen_subcommand_from open' -l category -x -d 'Free category'
+complete -c ombud -n '__fish_seen_subcommand_from open' -l category -x -a '(__ombud_complete categories)' -d 'Free category'
 complete -c ombud -n '__fish_seen_subcommand_from open' -l priority -x -a "$priorities" -d 'Priority'
-complete -c ombud -n '__fish_seen_subcommand_from open' -l owner -x -d 'Who carries it'
+complete -c ombud -n '__fish_seen_subcommand_from open' -l owner -x -a '(__ombud_complete people)' -d 'Who carries it'
 complete -c ombud -n '__fish_seen_subcommand_from open' -l due -x -d 'Deadline (WHEN)'
 complete -c ombud -n '__fish_seen_subcommand_from open' -l note -x -d 'First note; - reads stdin'
 
@@ -44,7 +112,7 @@ complete -c ombud -n '__fish_seen_subcommand_from note' -l direction -x -a 'in o
 complete -c ombud -n '__fish_seen_subcommand_from note' -l visible -d 'Shared with the customer'
 
 # escalate
-complete -c ombud -n '__fish_seen_subcommand_from escalate' -l to -x -d 'Who has the mandate to decide'
+complete -c ombud -n '__fish_seen_subcommand_from escalate' -l to -x -a '(__ombud_complete people)' -d 'Who has the mandate to decide'
 complete -c ombud -n '__fish_seen_subcommand_from escalate' -l reason -x -d 'The decision that is needed'
 complete -c ombud -n '__fish_seen_subcommand_from escalate' -l due -x -d 'When the decision is needed'
 
@@ -54,16 +122,16 @@ complete -c ombud -n '__fish_seen_subcommand_from close' -l reason -x -a 'resolv
 complete -c ombud -n '__fish_seen_subcommand_from close' -l rating -x -a '1 2 3 4 5' -d "Customer's satisfaction"
 
 # history
-complete -c ombud -n '__fish_seen_subcommand_from history' -l customer -x -d 'Customer name or e-mail'
-complete -c ombud -n '__fish_seen_subcommand_from history' -l actor -x -d 'Only what this person did'
+complete -c ombud -n '__fish_seen_subcommand_from history' -l customer -x -a '(__ombud_complete customers)' -d 'Customer name or e-mail'
+complete -c ombud -n '__fish_seen_subcommand_from history' -l actor -x -a '(__ombud_complete people)' -d 'Only what this person did'
 complete -c ombud -n '__fish_seen_subcommand_from history' -l since -x -d 'Only since then (WHEN)'
 complete -c ombud -n '__fish_seen_subcommand_from history' -l limit -x -d 'At most N events'
 
 # list
 complete -c ombud -n '__fish_seen_subcommand_from list' -l status -x -a 'open escalated waiting closed' -d 'Only this status'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l owner -x -d 'Only complaints this person owns'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l customer -x -d 'Customer name or e-mail'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l category -x -d 'Only this category'
+complete -c ombud -n '__fish_seen_subcommand_from list' -l owner -x -a '(__ombud_complete people)' -d 'Only complaints this person owns'
+complete -c ombud -n '__fish_seen_subcommand_from list' -l customer -x -a '(__ombud_complete customers)' -d 'Customer name or e-mail'
+complete -c ombud -n '__fish_seen_subcommand_from list' -l category -x -a '(__ombud_complete categories)' -d 'Only this category'
 complete -c ombud -n '__fish_seen_subcommand_from list' -l priority -x -a "$priorities" -d 'Only this priority'
 complete -c ombud -n '__fish_seen_subcommand_from list' -l overdue -d 'Only those past their deadline'
 complete -c ombud -n '__fish_seen_subcommand_from list' -l escalated -d 'Only those waiting for a decision'
@@ -76,3 +144,9 @@ complete -c ombud -n '__fish_seen_subcommand_from assign' -l reason -x -d 'Why i
 
 # help
 complete -c ombud -n '__fish_seen_subcommand_from help' -a "$commands"
+
+# Complaint numbers (with their titles) and new owners, live from the database.
+complete -c ombud -n '__ombud_needs_arg 1 note escalate close assign' -a '(__ombud_complete open)'
+complete -c ombud -n '__ombud_needs_arg 1 reopen' -a '(__ombud_complete closed)'
+complete -c ombud -n '__ombud_needs_arg 1 show history' -a '(__ombud_complete complaints)'
+complete -c ombud -n '__ombud_needs_arg 2 assign' -a '(__ombud_complete people)'
