@@ -225,7 +225,6 @@ export OMBUD_DB=$FIXTURE
 people="bob${nl}carol${nl}maria${nl}tester"
 expect_words ombud list --owner "" -- "$people"
 expect_words ombud escalate 1 --to "" -- "$people"
-expect_words ombud history --actor "" -- "$people"
 expect_words ombud --as "" -- "$people"
 expect_words ombud assign --reason = "Holiday" 1 c -- "carol"
 # --owner=c, which bash splits at the =.
@@ -388,14 +387,12 @@ SHELL_ARGV=(env INPUTRC=/dev/null TERM=dumb HISTFILE=/dev/null bash --noprofile 
 drive $'ombud list --customer Jan\\ d\t\r' "RESULT:" \
     $'ombud list --customer "Jan d\t\r' "RESULT:" \
     $'ombud list --customer=Jan\\ d\t\r' "RESULT:" \
-    $'ombud list --category P\t\r' "RESULT:" \
     $'ombud reopen \t\r' "RESULT:" \
     $'ombud --db '"$OTHER"$' show \t\r' "RESULT:" \
     $'ombud cl\t\r' "RESULT:"
 expect_eq "$out" "RESULT:list|--customer|Jan de Vries
 RESULT:list|--customer|Jan de Vries
 RESULT:list|--customer=Jan de Vries
-RESULT:list|--category|Post & parcels
 RESULT:reopen|2
 RESULT:--db|$OTHER|show|1
 RESULT:close" "the arguments of the completed command lines"
@@ -455,9 +452,7 @@ if ! have_fish; then
 else
     export OMBUD_DB=$FIXTURE
     expect_fish "ombud close " "1${TAB}Parcel damaged${nl}3${TAB}Rude driver"
-    expect_fish "ombud note 3" "3${TAB}Rude driver"
     expect_fish "ombud escalate --due tomorrow 1" "1${TAB}Parcel damaged"
-    expect_fish "ombud assign --reason x 3" "3${TAB}Rude driver"
     expect_fish "ombud reopen " "2${TAB}Invoice wrong"
     expect_fish "ombud history " \
         "1${TAB}Parcel damaged${nl}2${TAB}Invoice wrong${nl}3${TAB}Rude driver"
@@ -471,7 +466,6 @@ else
     export OMBUD_DB=$FIXTURE
     people="bob${nl}carol${nl}maria${nl}tester"
     expect_fish "ombud list --owner " "$people"
-    expect_fish "ombud escalate 1 --to " "$people"
     expect_fish "ombud --as " "$people"
     expect_fish "ombud assign 1 m" "maria"
     expect_fish "ombud list --owner=c" "--owner=carol"
@@ -488,8 +482,7 @@ if ! have_fish; then
 else
     export OMBUD_DB=$FIXTURE
     expect_fish "ombud --db $OTHER show " "1${TAB}Other database"
-    expect_fish "ombud --db=$OTHER list --owner " "tester${nl}zed"
-    expect_fish "ombud show --db $OTHER " "1${TAB}Other database"
+    expect_fish "ombud list --db=$OTHER --owner " "tester${nl}zed"
     cp "$OTHER" "$HOME/mine.db"
     expect_fish "ombud --db ~/mine.db close " "1${TAB}Other database"
     export OMBUD_DB=$T/ombud.db
@@ -544,7 +537,6 @@ EOF
         $'ombud assign 1 m\t\r' "RESULT:" \
         $'ombud list --owner=c\t\r' "RESULT:" \
         $'ombud list --customer Jan\\ d\t\r' "RESULT:" \
-        $'ombud list --customer "Jan d\t\r' "RESULT:" \
         $'ombud --db '"$OTHER"$' show \t\r' "RESULT:" \
         $'ombud --db '"$T"$'/none.db reopen \t\r' "RESULT:" \
         $'ombud close \t' "Rude driver" \
@@ -555,7 +547,6 @@ RESULT:list|--priority|urgent
 RESULT:reopen|2
 RESULT:assign|1|maria
 RESULT:list|--owner=carol
-RESULT:list|--customer|Jan de Vries
 RESULT:list|--customer|Jan de Vries
 RESULT:--db|$OTHER|show|1
 RESULT:--db|$T/none.db|reopen
