@@ -12,9 +12,6 @@ namespace ombud::text {
 /// Overlong forms, surrogates and code points above U+10FFFF count as invalid.
 std::optional<std::size_t> invalid_utf8_at(std::string_view s);
 
-/// `s` with every invalid UTF-8 sequence replaced by U+FFFD.
-std::string repair_utf8(std::string_view s);
-
 /// `s` made safe for a terminal: C0/C1 control characters, DEL and escape sequences are shown
 /// as visible escapes (`\e`, `\n`, `\t`, `\x7f`, `\u{9b}`), and invalid UTF-8 bytes as `\xNN`.
 /// With `keep_newlines`, '\n' stays a real line break (for multi-line note bodies).

@@ -137,20 +137,6 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view s) {
     return std::nullopt;
 }
 
-std::string repair_utf8(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const Decoded d = decode(s, i);
-        if (d.valid)
-            out.append(s.substr(i, d.len));
-        else
-            out += "\xEF\xBF\xBD";
-        i += d.len;
-    }
-    return out;
-}
-
 std::string sanitize(std::string_view s, bool keep_newlines) {
     std::string out;
     out.reserve(s.size());

@@ -79,21 +79,6 @@ TEST_CASE("invalid_utf8_at reports the offset of the first invalid sequence") {
     }
 }
 
-TEST_CASE("repair_utf8 replaces each maximal invalid subpart with U+FFFD") {
-    CHECK(repair_utf8("héllo 😀") == "héllo 😀");
-    CHECK(repair_utf8("a\xff"
-                      "b") == "a�b");
-    CHECK(repair_utf8("x\xe6\x97") == "x�"); // a truncated sequence is one subpart
-    CHECK(repair_utf8("\xf0\x9f\x98!") == "�!");
-    CHECK(repair_utf8("\xc0\xaf") == "��");      // overlong: neither byte starts a valid prefix
-    CHECK(repair_utf8("\xed\xa0\x80") == "���"); // surrogate
-    CHECK(repair_utf8("\xf4\x90\x80\x80") == "����");
-    CHECK(repair_utf8("a\x80\x80z") == "a��z");
-
-    const std::string repaired = repair_utf8("\xfe\xe6\x97\xc3(\xed\xbf\xbf");
-    CHECK_FALSE(invalid_utf8_at(repaired));
-}
-
 TEST_CASE("sanitize leaves printable text alone") {
     CHECK(sanitize("Printer on floor 3 is broken") == "Printer on floor 3 is broken");
     CHECK(sanitize("naïve 日本語 😀") == "naïve 日本語 😀");
