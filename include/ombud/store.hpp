@@ -70,13 +70,51 @@ struct Suggestion {
     std::string description;
 };
 
+/// How a database is opened.
+struct StoreOptions {
+    /// Bounds every wait for a lock, in milliseconds.
+    int busy_timeout_ms = 10000;
+    /// Whether the file is on a network share (rollback journal instead of WAL); detected with
+    /// statfs when unset.
+    std::optional<bool> network_share;
+    /// Receives what the user should know but that does not stop the command: a network share
+    /// detected, a backup made before a schema upgrade.
+    std::function<void(const std::string&)> warn;
+};
+
+/// One thing `Store::check` found wrong.
+struct CheckProblem {
+    std::string check; ///< "integrity", "foreign_keys" or "consistency"
+    std::string message;
+};
+
+/// What `Store::check` found.
+struct CheckReport {
+    int schema_version = 0;
+    std::string journal_mode;
+    std::int64_t complaints = 0;
+    std::int64_t events = 0;
+    std::int64_t customers = 0;
+    std::vector<CheckProblem> problems; ///< empty when the file is sound
+};
+
+/// What `Store::backup` wrote.
+struct BackupReport {
+    std::string path;
+    std::int64_t bytes = 0;
+    std::int64_t complaints = 0;
+};
+
 class Store {
   public:
     /// Opens (and, for `write`, creates or upgrades) the database at `path`.
     /// Throws StorageError for files that are not ombud databases or come from a newer ombud;
-    /// such files are left untouched. `busy_timeout_ms` bounds every wait for a lock.
+    /// such files are left untouched. An existing file is copied next to itself before its
+    /// schema is upgraded.
     static std::unique_ptr<Store> open(const std::string& path, OpenMode mode,
-                                       int busy_timeout_ms = 10000);
+                                       const StoreOptions& options = {});
+    /// The same with only a busy timeout.
+    static std::unique_ptr<Store> open(const std::string& path, OpenMode mode, int busy_timeout_ms);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -115,6 +153,17 @@ class Store {
 
     /// The highest complaint number in use (0 when there is none).
     ComplaintId max_complaint_id();
+
+    /// SQLite's integrity and foreign-key checks plus ombud's own rules (a closed complaint
+    /// has a closing time, every complaint has its opened event, …).
+    CheckReport check();
+
+    /// A consistent copy of the whole database at `dest`, taken with SQLite's online backup
+    /// while others may write. `dest` must not exist; it appears complete or not at all.
+    BackupReport backup(const std::string& dest);
+
+    /// The journal mode in use: "wal", or "delete" on a network share.
+    std::string journal_mode();
 
   private:
     struct Impl;

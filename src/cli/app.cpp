@@ -35,6 +35,8 @@ std::span<const CommandSpec> commands() {
                     "ombud reopen 42 --reason \"Invoice came again\"", setup_reopen},
         CommandSpec{"assign", "Hand a complaint to a new owner",
                     "ombud assign 42 maria --reason \"Maria handles refunds\"", setup_assign},
+        CommandSpec{"db", "Look after the database file: check, backup, share",
+                    "ombud db backup ~/ombud-2026-11-23.db", setup_db},
         CommandSpec{"help", "Show help for ombud or one command", "ombud help open", setup_help},
         // Hidden: live values for the shell completion scripts.
         CommandSpec{"__complete", "Values for shell completion", "ombud __complete open 4",

@@ -1,8 +1,10 @@
 #include "context.hpp"
 
 #include <ombud/error.hpp>
+#include <ombud/text.hpp>
 
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <pwd.h>
@@ -53,6 +55,25 @@ int busy_timeout_ms() {
     return ms;
 }
 
+// OMBUD_NETWORK_FS overrides what statfs says about the file system: for shares ombud does not
+// recognise, and for local FUSE file systems that handle WAL well.
+std::optional<bool> network_share_override() {
+    const auto v = env("OMBUD_NETWORK_FS");
+    if (!v || *v == "auto")
+        return std::nullopt;
+    if (*v == "yes" || *v == "1")
+        return true;
+    if (*v == "no" || *v == "0")
+        return false;
+    throw UsageError("OMBUD_NETWORK_FS must be yes, no or auto",
+                     "unset it to let ombud tell from the file system");
+}
+
+void warn(const std::string& message) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "ombud: warning: %s\n", text::sanitize(message).c_str());
+}
+
 } // namespace
 
 std::string Context::database_path() const {
@@ -82,7 +103,10 @@ std::string Context::actor() const {
 
 Store& Context::store(OpenMode mode) {
     if (!store_)
-        store_ = Store::open(database_path(), mode, busy_timeout_ms());
+        store_ = Store::open(database_path(), mode,
+                             StoreOptions{.busy_timeout_ms = busy_timeout_ms(),
+                                          .network_share = network_share_override(),
+                                          .warn = warn});
     return *store_;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Renderers turn the values commands produce into text: one for people, one for scripts.
 
+#include <ombud/files.hpp>
 #include <ombud/model.hpp>
+#include <ombud/store.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -28,6 +30,11 @@ class Renderer {
     virtual void history_begin(bool timeline) = 0;
     virtual void history_row(const Event& e) = 0;
     virtual void history_end() = 0;
+
+    /// `ombud db`: what the check found, the backup written, the sharing set up.
+    virtual void checked(const std::string& path, const CheckReport& r) = 0;
+    virtual void backed_up(const std::string& source, const BackupReport& r) = 0;
+    virtual void shared(const std::string& path, const files::ShareReport& r) = 0;
 };
 
 struct HumanOptions {

@@ -203,6 +203,52 @@ class HumanRenderer final : public Renderer {
             fmt::print(out_, "Nothing happened yet.\n");
     }
 
+    void checked(const std::string& path, const CheckReport& r) override {
+        fmt::print(out_, "Checked {}: schema {}, {} journal, {}, {}, {}\n", sanitize(path),
+                   r.schema_version, sanitize(r.journal_mode), plural(r.complaints, "complaint"),
+                   plural(r.events, "event"), plural(r.customers, "customer"));
+        for (const char* check : {"integrity", "foreign_keys", "consistency"}) {
+            std::size_t found = 0;
+            for (const auto& p : r.problems) {
+                if (p.check == check)
+                    ++found;
+            }
+            const std::string name =
+                check == std::string_view("foreign_keys") ? "foreign keys" : check;
+            fmt::print(out_, "  {:<13} {}\n", name,
+                       found == 0 ? paint(green, "ok")
+                                  : paint(red, plural(static_cast<long>(found), "problem")));
+        }
+        // The first ones say what kind of damage it is; --json has them all.
+        constexpr std::size_t shown = 10;
+        for (std::size_t i = 0; i < r.problems.size() && i < shown; ++i)
+            fmt::print(out_, "  {} {}\n", paint(red, "-"), sanitize(r.problems[i].message));
+        if (r.problems.size() > shown)
+            fmt::print(out_, "  … and {} more (all of them with --json)\n",
+                       r.problems.size() - shown);
+    }
+
+    void backed_up(const std::string& source, const BackupReport& r) override {
+        fmt::print(out_, "Backed up {} to {} ({}, {} KiB)\n", sanitize(source), sanitize(r.path),
+                   plural(r.complaints, "complaint"), (r.bytes + 1023) / 1024);
+    }
+
+    void shared(const std::string& path, const files::ShareReport& r) override {
+        fmt::print(out_,
+                   "Shared {} with the group {}: readable and writable by its members "
+                   "(mode 0660)\n",
+                   sanitize(path), sanitize(r.group));
+        if (!r.folder_ready) {
+            std::fflush(out_);
+            // The folder is the team's to set up; ombud only says what is missing.
+            fmt::print(stderr,
+                       "ombud: warning: the group cannot create SQLite's journal files in {} "
+                       "yet\nhint: run: chgrp {} {} && chmod g+rwxs {}\n",
+                       sanitize(r.folder), sanitize(r.group), sanitize(r.folder),
+                       sanitize(r.folder));
+        }
+    }
+
   private:
     std::FILE* out_;
     HumanOptions o_;

@@ -27,6 +27,34 @@ class JsonRenderer final : public Renderer {
     void history_row(const Event& e) override { element(json::to_json(e)); }
     void history_end() override { end(); }
 
+    void checked(const std::string& path, const CheckReport& r) override {
+        json::Json problems = json::Json::array();
+        for (const auto& p : r.problems)
+            problems.push_back({{"check", p.check}, {"message", p.message}});
+        value({{"path", path},
+               {"ok", r.problems.empty()},
+               {"schema_version", r.schema_version},
+               {"journal_mode", r.journal_mode},
+               {"complaints", r.complaints},
+               {"events", r.events},
+               {"customers", r.customers},
+               {"problems", problems}});
+    }
+    void backed_up(const std::string& source, const BackupReport& r) override {
+        value({{"source", source},
+               {"backup", r.path},
+               {"bytes", r.bytes},
+               {"complaints", r.complaints}});
+    }
+    void shared(const std::string& path, const files::ShareReport& r) override {
+        value({{"path", path},
+               {"group", r.group},
+               {"mode", "0660"},
+               {"files", r.files},
+               {"folder", r.folder},
+               {"folder_ready", r.folder_ready}});
+    }
+
   private:
     std::FILE* out_;
     bool first_ = true;

@@ -1,6 +1,8 @@
 #include <ombud/error.hpp>
+#include <ombud/files.hpp>
 #include <ombud/store.hpp>
 
+#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -11,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <system_error>
 #include <variant>
@@ -245,10 +248,24 @@ Event read_event(SQLite::Statement& st) {
     return e;
 }
 
-// Turns SQLite's failures into ombud's typed errors, naming the file.
-[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path) {
+bool no_space(int errno_value) {
+    return errno_value == ENOSPC || errno_value == EFBIG || errno_value == EDQUOT;
+}
+
+// Turns SQLite's failures into ombud's typed errors, naming the file and, where the operating
+// system said why (`system_errno`), the reason.
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path,
+                                 int system_errno = 0) {
     const int code = e.getErrorCode();
     const std::string file = path == ":memory:" ? "the database" : path;
+    const auto cannot_write = [&](std::string_view verb) {
+        const auto why = files::write_problem(path).value_or(
+            files::WriteProblem{"it is read-only", "ask the file's owner for write permission"});
+        return StorageError(fmt::format("cannot {} {}: {}", verb, file, why.reason), why.hint);
+    };
+    if (code == SQLITE_FULL || (code == SQLITE_IOERR && no_space(system_errno)))
+        throw StorageError(fmt::format("cannot write {}: no space left on the device", file),
+                           "free some space; nothing of this command was written");
     switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -258,34 +275,160 @@ Event read_event(SQLite::Statement& st) {
         throw StorageError(fmt::format("{} is not an ombud database (not SQLite at all)", file));
     case SQLITE_CORRUPT:
         throw StorageError(fmt::format("{} is damaged: {}", file, e.what()),
-                           "restore it from a backup");
+                           "run `ombud db check`, then restore the file from a backup");
     case SQLITE_READONLY:
     case SQLITE_PERM:
-        throw StorageError(fmt::format("cannot write {}: it is read-only", file));
-    case SQLITE_FULL:
-        throw StorageError(fmt::format("cannot write {}: no space left on the device", file));
+        throw cannot_write("write");
     case SQLITE_CANTOPEN:
+        if (files::write_problem(path))
+            throw cannot_write("open");
         throw StorageError(fmt::format("cannot open {}", file));
     default:
+        if (system_errno != 0)
+            throw StorageError(fmt::format("{}: {} ({})", file, e.what(),
+                                           std::generic_category().message(system_errno)));
         throw StorageError(fmt::format("{}: {}", file, e.what()));
     }
+}
+
+// Puts the finished file `temp` at `dest` unless something is there already (false then).
+// link() never replaces a file; where a file system has no hard links, rename without replace.
+bool publish(const std::string& temp, const std::string& dest) {
+    int linked = ::link(temp.c_str(), dest.c_str());
+    if (linked != 0 && errno != EEXIST)
+        linked = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, dest.c_str(), RENAME_NOREPLACE);
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    if (linked == 0) {
+        // The new name must survive a power cut too.
+        const int dir = ::open(files::folder_of(dest).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dir >= 0) {
+            ::fsync(dir);
+            ::close(dir);
+        }
+        return true;
+    }
+    if (saved == EEXIST)
+        return false;
+    throw StorageError(
+        fmt::format("cannot create {}: {}", dest, std::generic_category().message(saved)));
+}
+
+// A new, empty, private file next to `dest` to build it under, so no process ever sees it
+// half-made.
+std::string private_temp_for(const std::string& dest) {
+    const std::string temp =
+        fmt::format("{}.{}-{}.new", dest, ::getpid(),
+                    std::chrono::steady_clock::now().time_since_epoch().count());
+    // Complaints hold personal data: files start private to their owner.
+    const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const std::string reason = std::generic_category().message(errno);
+        if (const auto why = files::write_problem(dest))
+            throw StorageError(fmt::format("cannot create {}: {}", dest, why->reason), why->hint);
+        throw StorageError(fmt::format("cannot create {}: {}", dest, reason));
+    }
+    ::close(fd);
+    return temp;
+}
+
+// "file:" URI of `path` for SQLite, with the characters URIs reserve escaped.
+std::string file_uri(const std::string& path, std::string_view query) {
+    std::string uri = "file:";
+    for (const char ch : path) {
+        if (ch == '%' || ch == '?' || ch == '#')
+            uri += fmt::format("%{:02X}", static_cast<unsigned char>(ch));
+        else
+            uri += ch;
+    }
+    return uri + "?" + std::string(query);
+}
+
+// Copies the database open in `src` to `dest`, a file that must not exist yet, with SQLite's
+// online backup: one pass under a read snapshot, so the copy is consistent however many
+// others write meanwhile. The copy is checked before it is put in place.
+BackupReport backup_database(SQLite::Database& src, const std::string& src_path,
+                             const std::string& dest) {
+    std::error_code ec;
+    if (fs::exists(dest, ec))
+        throw ConflictError(fmt::format("{} already exists", dest),
+                            "choose a new name; a backup never overwrites a file");
+    const std::string temp = private_temp_for(dest);
+    BackupReport report;
+    report.path = dest;
+    try {
+        {
+            SQLite::Database out(temp, SQLite::OPEN_READWRITE);
+            SQLite::Backup copy(out, src);
+            const int rc = copy.executeStep(-1);
+            if (rc != SQLITE_DONE)
+                throw BusyError(fmt::format("{} stayed locked while it was being copied", src_path),
+                                "try again in a moment");
+            // A backup is one self-contained file, whatever journal the original uses.
+            out.exec("PRAGMA journal_mode = DELETE");
+            const std::string verdict = out.execAndGet("PRAGMA quick_check").getString();
+            if (verdict != "ok")
+                throw StorageError(
+                    fmt::format("the copy of {} does not check out: {}", src_path, verdict),
+                    "run `ombud db check` on the original");
+            report.complaints = out.execAndGet("SELECT count(*) FROM complaints").getInt64();
+        }
+        report.bytes = static_cast<std::int64_t>(fs::file_size(temp));
+    } catch (const SQLite::Exception& e) {
+        ::unlink(temp.c_str());
+        rethrow_sqlite(e, dest, errno);
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+    if (!publish(temp, dest))
+        throw ConflictError(fmt::format("{} already exists", dest),
+                            "choose a new name; a backup never overwrites a file");
+    return report;
+}
+
+// Where the file is kept as it was before an upgrade from schema `from`: next to it, named
+// after the schema and the time (UTC), never over an earlier copy.
+std::string upgrade_backup_name(const std::string& path, int from) {
+    const std::time_t t = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&t, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+    std::string name = fmt::format("{}.schema{}-{}.bak", path, from, stamp);
+    std::error_code ec;
+    for (int n = 2; fs::exists(name, ec); ++n)
+        name = fmt::format("{}.schema{}-{}-{}.bak", path, from, stamp, n);
+    return name;
 }
 
 } // namespace
 
 struct Store::Impl {
+    /// The file as the user named it, for messages and backups.
     std::string path;
     SQLite::Database db;
+    StoreOptions options;
+    /// The network file system the file is on, if any.
+    std::optional<std::string> network;
+    /// Opened without locks because its folder is read-only: nothing may be written.
+    bool read_only = false;
 
-    Impl(std::string p, int flags, int busy_ms) : path(std::move(p)), db(path, flags, busy_ms) {}
+    Impl(const std::string& target, int flags, StoreOptions o)
+        : path(target), db(target, flags, o.busy_timeout_ms), options(std::move(o)) {}
 
     // Every entry point runs through here so SQLite errors leave as typed ombud errors.
     template <typename F> auto guarded(F&& f) {
         try {
             return f();
         } catch (const SQLite::Exception& e) {
-            rethrow_sqlite(e, path);
+            rethrow_sqlite(e, path, sqlite3_system_errno(db.getHandle()));
         }
+    }
+
+    void warn(const std::string& message) const {
+        if (options.warn)
+            options.warn(message);
     }
 
     int pragma_int(const char* name) {
@@ -294,10 +437,13 @@ struct Store::Impl {
 
     /// Refuses a file ombud must not change; true when it needs migrating to `schema_version`.
     bool check_version();
+    /// WAL on local disks; the rollback journal on network shares, where WAL is unsafe.
+    void choose_journal(bool new_file);
     /// Brings the file up to `schema_version` in one transaction.
     void upgrade();
     /// Makes a complete ombud database at `path` unless another process puts one there first.
-    static void create(const std::string& path, int busy_timeout_ms);
+    static void create(const std::string& path, const StoreOptions& options,
+                       const std::optional<std::string>& network);
 };
 
 bool Store::Impl::check_version() {
@@ -321,30 +467,75 @@ bool Store::Impl::check_version() {
     return true;
 }
 
-void Store::Impl::upgrade() {
-    if (!check_version())
-        return;
+void Store::Impl::choose_journal(bool new_file) {
+    const auto explain = [&] {
+        return fmt::format(
+            "{} is on a network file system ({}), where SQLite's WAL mode can lose data; "
+            "ombud uses the rollback journal there, which is slower and still needs the "
+            "share's file locking to work (set OMBUD_NETWORK_FS=no if the file system is "
+            "local)",
+            path, *network);
+    };
     // journal_mode cannot change inside a transaction; WAL lets readers and one writer overlap.
-    if (pragma_int("user_version") == 0)
-        db.exec("PRAGMA journal_mode = WAL");
+    if (new_file) {
+        db.exec(network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL");
+        if (network)
+            warn(explain());
+        return;
+    }
+    if (!network || db.execAndGet("PRAGMA journal_mode").getString() != "wal")
+        return;
+    // A WAL file brought onto a share (or made before the share was recognised) is switched
+    // once; that needs every other connection closed, so it may have to wait for a later run.
+    try {
+        db.exec("PRAGMA journal_mode = DELETE");
+        warn(explain());
+    } catch (const SQLite::Exception&) {
+        warn(explain() + "; the switch from WAL waits until no other ombud has the file open");
+    }
+}
+
+void Store::Impl::upgrade() {
+    if (read_only) {
+        if (check_version())
+            throw StorageError(
+                fmt::format("{} needs an upgrade, and its folder is read-only", path),
+                "run any ombud command once where the folder is writable");
+        return;
+    }
+    const bool needs_upgrade = check_version();
+    choose_journal(needs_upgrade && pragma_int("user_version") == 0);
+    if (!needs_upgrade)
+        return;
     db.exec("BEGIN IMMEDIATE");
     try {
         // Another process may have upgraded the file while this one waited for the lock.
         if (check_version()) {
-            for (int v = pragma_int("user_version"); v < schema_version; ++v)
+            const int from = pragma_int("user_version");
+            std::optional<BackupReport> copy;
+            if (from > 0)
+                copy = backup_database(db, path, upgrade_backup_name(path, from));
+            for (int v = from; v < schema_version; ++v)
                 db.exec(migrations[v]);
             db.exec(fmt::format("PRAGMA application_id = {}", application_id));
             db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
+            db.exec("COMMIT");
+            if (copy)
+                warn(fmt::format("upgraded {} from schema {} to {}; the file as it was is "
+                                 "kept at {}",
+                                 path, from, schema_version, copy->path));
+            return;
         }
         db.exec("COMMIT");
     } catch (...) {
-        db.exec("ROLLBACK");
+        if (sqlite3_get_autocommit(db.getHandle()) == 0)
+            db.exec("ROLLBACK");
         throw;
     }
 }
 
-// Built under a temporary name and linked into place, so no process ever opens it half-made.
-void Store::Impl::create(const std::string& path, int busy_timeout_ms) {
+void Store::Impl::create(const std::string& path, const StoreOptions& options,
+                         const std::optional<std::string>& network) {
     const fs::path parent = fs::path(path).parent_path();
     std::error_code ec;
     if (!parent.empty())
@@ -352,65 +543,78 @@ void Store::Impl::create(const std::string& path, int busy_timeout_ms) {
     if (ec)
         throw StorageError(
             fmt::format("cannot create the folder {}: {}", parent.string(), ec.message()));
-    const auto errno_text = [] { return std::generic_category().message(errno); };
-    const std::string temp =
-        fmt::format("{}.{}-{}.new", path, ::getpid(),
-                    std::chrono::steady_clock::now().time_since_epoch().count());
-    // Complaints hold personal data: the file starts private to its owner.
-    const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0)
-        throw StorageError(fmt::format("cannot create {}: {}", path, errno_text()));
-    ::close(fd);
+    const std::string temp = private_temp_for(path);
     try {
-        Impl scratch(temp, SQLite::OPEN_READWRITE, busy_timeout_ms);
+        Impl scratch(temp, SQLite::OPEN_READWRITE, options);
         scratch.path = path;
-        scratch.upgrade();
-    } catch (const SQLite::Exception& e) {
-        ::unlink(temp.c_str());
-        rethrow_sqlite(e, path);
+        scratch.network = network;
+        scratch.guarded([&] { scratch.upgrade(); });
     } catch (...) {
         ::unlink(temp.c_str());
         throw;
     }
-    // link() never replaces a file; where a filesystem has no hard links, rename without replace.
-    int linked = ::link(temp.c_str(), path.c_str());
-    if (linked != 0 && errno != EEXIST)
-        linked = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    errno = saved;
-    if (linked != 0 && errno != EEXIST)
-        throw StorageError(fmt::format("cannot create {}: {}", path, errno_text()));
+    publish(temp, path);
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
 std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode, int busy_timeout_ms) {
+    StoreOptions options;
+    options.busy_timeout_ms = busy_timeout_ms;
+    return open(path, mode, options);
+}
+
+std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode,
+                                   const StoreOptions& options) {
     std::string target = path;
+    int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    bool read_only = false;
     std::error_code ec;
     // Only a file that is really absent counts as missing; a folder ombud may not read must not
     // pass for an empty database.
     const fs::file_status status = fs::status(path, ec);
     if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
         throw StorageError(fmt::format("cannot open {}: {}", path, ec.message()));
-    if (path != ":memory:" && !fs::exists(status)) {
+    const bool in_memory = path == ":memory:";
+    std::optional<std::string> network;
+    if (!in_memory) {
+        const bool detect = !options.network_share.has_value();
+        if (detect)
+            network = files::network_fs_of(path);
+        else if (*options.network_share)
+            network = "OMBUD_NETWORK_FS=yes";
+    }
+    if (!in_memory && !fs::exists(status)) {
         if (mode != OpenMode::write) {
             // A database that does not exist yet reads as an empty one; nothing is created for
             // a command that can only fail on it (`close 3` on a mistyped --db).
             target = ":memory:";
         } else {
-            Impl::create(path, busy_timeout_ms);
+            Impl::create(path, options, network);
+        }
+    } else if (!in_memory && mode != OpenMode::write) {
+        if (fs::is_regular_file(status) && fs::file_size(path, ec) == 0 && !ec) {
+            // An empty file is a database to be; reading it must not make it one.
+            target = ":memory:";
+        } else if (::access(files::folder_of(path).c_str(), W_OK) != 0 &&
+                   !fs::exists(path + "-wal", ec)) {
+            // SQLite cannot make its lock files in a read-only folder; with no journal to
+            // replay, the file is complete and can be read as it is.
+            target = file_uri(path, "immutable=1");
+            flags = SQLite::OPEN_READONLY | SQLite::OPEN_URI;
+            read_only = true;
         }
     }
     std::unique_ptr<Impl> impl;
     try {
-        impl = std::make_unique<Impl>(target, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                      busy_timeout_ms);
+        impl = std::make_unique<Impl>(target, flags, options);
     } catch (const SQLite::Exception& e) {
         rethrow_sqlite(e, path);
     }
     impl->path = path;
+    impl->network = network;
+    impl->read_only = read_only;
     impl->guarded([&] {
         impl->db.exec("PRAGMA foreign_keys = ON");
         impl->upgrade();
@@ -710,6 +914,85 @@ ComplaintId Store::max_complaint_id() {
     return impl_->guarded([&] {
         return impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM complaints").getInt64();
     });
+}
+
+CheckReport Store::check() {
+    auto& db = impl_->db;
+    CheckReport report;
+    const auto add = [&](const char* check, std::string message) {
+        report.problems.push_back({check, std::move(message)});
+    };
+    impl_->guarded([&] {
+        report.schema_version = impl_->pragma_int("user_version");
+        report.journal_mode = db.execAndGet("PRAGMA journal_mode").getString();
+    });
+    // A damaged page can stop a check halfway; what it said up to then is the report.
+    const auto run = [&](const char* check, const std::function<void()>& fn) {
+        try {
+            fn();
+        } catch (const SQLite::Exception& e) {
+            add(check, fmt::format("the check stopped: {}", e.what()));
+        }
+    };
+    run("integrity", [&] {
+        SQLite::Statement st(db, "PRAGMA integrity_check(100)");
+        while (st.executeStep()) {
+            // A row may hold several findings, one per line, under a heading.
+            std::string_view rest = st.getColumn(0).getText();
+            while (!rest.empty()) {
+                const std::string_view line = rest.substr(0, rest.find('\n'));
+                rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+                if (line != "ok" && !line.starts_with("*** "))
+                    add("integrity", std::string(line));
+            }
+        }
+    });
+    run("foreign_keys", [&] {
+        SQLite::Statement st(db, "PRAGMA foreign_key_check");
+        for (int n = 0; st.executeStep() && n < 100; ++n) {
+            add("foreign_keys",
+                fmt::format("{} row {} refers to a missing row of {}", st.getColumn(0).getString(),
+                            st.getColumn(1).getInt64(), st.getColumn(2).getString()));
+        }
+    });
+    // ombud's own rules, which SQLite cannot know: each query names the complaints breaking one.
+    static constexpr std::pair<const char*, const char*> rules[] = {
+        {"SELECT id FROM complaints WHERE (status = 'closed') <> (closed_at IS NOT NULL)",
+         "is {} but its closing time says otherwise"},
+        {"SELECT id FROM complaints WHERE (status = 'escalated') <> (escalated_to IS NOT NULL)",
+         "is {} but its escalation says otherwise"},
+        {"SELECT id FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM events e "
+         "WHERE e.complaint_id = c.id AND e.kind = 'opened')",
+         "({}) has no opened event in its timeline"},
+        {"SELECT id FROM complaints WHERE updated_at < created_at",
+         "({}) was last changed before it was opened"},
+    };
+    run("consistency", [&] {
+        for (const auto& [sql, message] : rules) {
+            SQLite::Statement st(db, fmt::format("SELECT x.id, c.status FROM ({} LIMIT 100) x "
+                                                 "JOIN complaints c ON c.id = x.id",
+                                                 sql));
+            while (st.executeStep()) {
+                add("consistency",
+                    fmt::format("complaint #{} {}", st.getColumn(0).getInt64(),
+                                fmt::format(fmt::runtime(message), st.getColumn(1).getString())));
+            }
+        }
+    });
+    run("integrity", [&] {
+        report.complaints = db.execAndGet("SELECT count(*) FROM complaints").getInt64();
+        report.events = db.execAndGet("SELECT count(*) FROM events").getInt64();
+        report.customers = db.execAndGet("SELECT count(*) FROM customers").getInt64();
+    });
+    return report;
+}
+
+BackupReport Store::backup(const std::string& dest) {
+    return impl_->guarded([&] { return backup_database(impl_->db, impl_->path, dest); });
+}
+
+std::string Store::journal_mode() {
+    return impl_->guarded([&] { return impl_->db.execAndGet("PRAGMA journal_mode").getString(); });
 }
 
 } // namespace ombud

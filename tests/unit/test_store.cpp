@@ -1,12 +1,14 @@
 #include "temp_dir.hpp"
 
 #include <ombud/error.hpp>
+#include <ombud/files.hpp>
 #include <ombud/store.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -431,4 +433,120 @@ TEST_CASE("completion suggestions come from recent, relevant rows") {
     CHECK(open[0].description == "Complaint 12");
     CHECK(store->suggest(SuggestionKind::customers, "", 50)[0].description == "");
     CHECK(store->suggest(SuggestionKind::open_complaints, "", 2).size() == 2);
+}
+
+TEST_CASE("reading an empty file leaves it empty") {
+    TempDir dir;
+    const std::string path = dir.file("empty.db");
+    std::ofstream(path).close();
+    for (OpenMode mode : {OpenMode::read, OpenMode::change}) {
+        auto store = Store::open(path, mode);
+        CHECK(store->max_complaint_id() == 0);
+    }
+    CHECK(std::filesystem::file_size(path) == 0);
+}
+
+TEST_CASE("a new database on a network share uses the rollback journal and says so") {
+    TempDir dir;
+    std::vector<std::string> warnings;
+    StoreOptions options;
+    options.network_share = true;
+    options.warn = [&](const std::string& w) { warnings.push_back(w); };
+    const std::string path = dir.file("share.db");
+    Store::open(path, OpenMode::write, options).reset();
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("network file system") != std::string::npos);
+    CHECK(Store::open(path, OpenMode::read, options)->journal_mode() == "delete");
+    // The warning comes once: when the journal is chosen.
+    CHECK(warnings.size() == 1);
+}
+
+TEST_CASE("a WAL database found on a network share is switched to the rollback journal") {
+    TempDir dir;
+    const std::string path = dir.file("moved.db");
+    CHECK(Store::open(path, OpenMode::write)->journal_mode() == "wal");
+    std::vector<std::string> warnings;
+    StoreOptions options;
+    options.network_share = true;
+    options.warn = [&](const std::string& w) { warnings.push_back(w); };
+    CHECK(Store::open(path, OpenMode::write, options)->journal_mode() == "delete");
+    CHECK(warnings.size() == 1);
+    CHECK(Store::open(path, OpenMode::write, options)->journal_mode() == "delete");
+    CHECK(warnings.size() == 1);
+}
+
+TEST_CASE("check finds a sound database sound and counts its rows") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    store->write([&] {
+        const ComplaintId id = store->insert_complaint(sample("Broken", 1000));
+        store->append_event(event_of(id, EventKind::opened, 1000));
+        store->append_event(event_of(id, EventKind::note, 1001));
+    });
+    const CheckReport r = store->check();
+    CHECK(r.problems.empty());
+    CHECK(r.schema_version == schema_version);
+    CHECK(r.journal_mode == "wal");
+    CHECK(r.complaints == 1);
+    CHECK(r.events == 2);
+}
+
+TEST_CASE("check reports broken rules, dangling references and names the complaints") {
+    TempDir dir;
+    const std::string path = dir.file("o.db");
+    {
+        auto store = Store::open(path, OpenMode::write);
+        store->write([&] {
+            store->append_event(
+                event_of(store->insert_complaint(sample("Fine", 1000)), EventKind::opened, 1000));
+            store->insert_complaint(sample("No opened event", 1000));
+        });
+    }
+    {
+        // What another program (or a bug) could do behind ombud's back.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE complaints SET status = 'closed' WHERE id = 1");
+        db.exec("PRAGMA foreign_keys = OFF");
+        db.exec("UPDATE complaints SET customer_id = 99 WHERE id = 1");
+    }
+    const CheckReport r = Store::open(path, OpenMode::read)->check();
+    std::vector<std::string> seen;
+    for (const auto& p : r.problems)
+        seen.push_back(p.check + ": " + p.message);
+    CHECK(seen == std::vector<std::string>{
+                      "foreign_keys: complaints row 1 refers to a missing row of customers",
+                      "consistency: complaint #1 is closed but its closing time says otherwise",
+                      "consistency: complaint #2 (open) has no opened event in its timeline"});
+}
+
+TEST_CASE("backup makes a complete, checked, private copy and never overwrites") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    store->write([&] {
+        for (int i = 0; i < 50; ++i) {
+            const ComplaintId id = store->insert_complaint(sample(fmt::format("c{}", i), 1000));
+            store->append_event(event_of(id, EventKind::opened, 1000));
+        }
+    });
+    const BackupReport r = store->backup(dir.file("copy.db"));
+    CHECK(r.complaints == 50);
+    CHECK(r.bytes == static_cast<std::int64_t>(std::filesystem::file_size(dir.file("copy.db"))));
+    struct stat st {};
+    REQUIRE(::stat(dir.file("copy.db").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    {
+        SQLite::Database copy(dir.file("copy.db"));
+        CHECK(copy.execAndGet("SELECT count(*) FROM events").getInt() == 50);
+        CHECK(copy.execAndGet("PRAGMA user_version").getInt() == schema_version);
+    }
+    const std::string before = slurp(dir.file("copy.db"));
+    CHECK_THROWS_AS(store->backup(dir.file("copy.db")), ConflictError);
+    CHECK(slurp(dir.file("copy.db")) == before);
+    // No temporary file is left behind.
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry :
+         std::filesystem::directory_iterator(files::folder_of(dir.file("o.db"))))
+        ++files;
+    CHECK(files == 2 + static_cast<int>(std::filesystem::exists(dir.file("o.db-wal"))) +
+                       static_cast<int>(std::filesystem::exists(dir.file("o.db-shm"))));
 }
