@@ -88,6 +88,18 @@ for cmd in "${commands[@]}"; do
         names_option "$text" "$opt" || names_option "$globals" "$opt" || missing+=" $opt"
     done <<<"$opts"
     expect_empty "$missing" "options of \`ombud help $cmd\` missing from its section"
+    # A command with subcommands (ombud db check): each one and its options are documented.
+    mapfile -t subs < <(help_commands)
+    for sub in "${subs[@]}"; do
+        expect_contains "$(section '^\.SH SYNOPSIS')" "\\fBombud $cmd\\fP \\fB$sub\\fP"
+        names_option "$text" "ombud $cmd $sub" || expect_eq "(none)" "ombud $cmd $sub" "subcommand in the section"
+        ok "$cmd" "$sub" --help
+        missing=""
+        while read -r opt; do
+            names_option "$text" "$opt" || names_option "$globals" "$opt" || missing+=" $opt"
+        done < <(help_options)
+        expect_empty "$missing" "options of \`ombud $cmd $sub --help\` missing from its section"
+    done
 done
 
 TEST "EXIT STATUS names 0 to 6"
@@ -98,7 +110,7 @@ done
 
 TEST "ENVIRONMENT names the variables ombud reads"
 vars=$(section '^\.SH ENVIRONMENT')
-for var in OMBUD_DB OMBUD_USER XDG_DATA_HOME OMBUD_BUSY_TIMEOUT NO_COLOR TERM COLUMNS; do
+for var in OMBUD_DB OMBUD_USER XDG_DATA_HOME OMBUD_BUSY_TIMEOUT OMBUD_NETWORK_FS NO_COLOR TERM COLUMNS; do
     expect_line "$vars" "^\\.B $var\$" "variable $var"
 done
 
