@@ -1,11 +1,14 @@
 # bash completion for ombud, the complaint tracker.
 # Install as share/bash-completion/completions/ombud, or source it from ~/.bashrc.
-# tests/e2e/test_completion.sh checks that every option in `ombud help COMMAND` is listed here.
+# tests/e2e/test_completion.sh checks that every option in `ombud help COMMAND` (and in
+# `ombud db SUB --help` for the commands of db) is listed here.
 
-_ombud_commands="open note escalate close history list show reopen assign help"
+_ombud_commands="open note escalate close history list show reopen assign search db help"
+_ombud_db_commands="check backup share"
 _ombud_global_options="--db --as --json --color --help --version"
 
-# Options of one command, its own first; the global ones are accepted after it too.
+# Options of one command ("db backup" for one of db's), its own first; the global ones are
+# accepted after it too.
 _ombud_options() {
     local opts
     case $1 in
@@ -14,10 +17,13 @@ _ombud_options() {
     escalate) opts="--to --reason --due" ;;
     close) opts="--resolution --reason --rating" ;;
     history) opts="--customer --actor --since --limit" ;;
-    list) opts="--status --owner --customer --category --priority --overdue --escalated --limit --all" ;;
+    list) opts="--status --owner --customer --category --priority --overdue --escalated --since --limit --all" ;;
+    search) opts="--status --owner --customer --category --priority --overdue --escalated --since --limit" ;;
     show | help) opts="" ;;
     reopen) opts="--reason" ;;
     assign) opts="--reason" ;;
+    db | "db check" | "db backup") opts="" ;;
+    "db share") opts="--group" ;;
     esac
     echo "$opts --help --db --as --json --color"
 }
@@ -25,7 +31,7 @@ _ombud_options() {
 # Options that take a value (the next word, or `=VALUE`); every other option is a flag.
 _ombud_value_options=" --db --as --color --customer --email --phone --channel --category \
 --priority --owner --due --note --direction --to --reason --resolution --rating --actor --since \
---limit --status "
+--limit --status --group "
 
 # _ombud_dequote WORD: the text WORD stands for, as the shell would pass it (quotes and
 # backslashes removed, a leading ~/ expanded), in _ombud_word; the quote WORD leaves open, if any,
@@ -146,7 +152,8 @@ _ombud() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
 
-    # The command is the first word that is neither an option nor an option's value.
+    # The command is the first word that is neither an option nor an option's value; `db` has
+    # commands of its own, so after `ombud db backup` it is "db backup".
     cmd=
     cmd_at=0
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -159,9 +166,9 @@ _ombud() {
             ;;
         -*) ;;
         *)
-            cmd=$word
+            cmd=${cmd:+$cmd }$word
             cmd_at=$i
-            break
+            [[ $cmd == db ]] || break
             ;;
         esac
     done
@@ -206,6 +213,10 @@ _ombud() {
         mapfile -t COMPREPLY < <(compgen -W "1 2 3 4 5" -- "$cur")
         return
         ;;
+    --group)
+        mapfile -t COMPREPLY < <(compgen -g -- "$cur")
+        return
+        ;;
     --as | --owner | --to | --actor)
         _ombud_live people
         return
@@ -236,9 +247,15 @@ _ombud() {
         mapfile -t COMPREPLY < <(compgen -W "$(_ombud_options "$cmd")" -- "$cur")
         return
     fi
-    # Positional arguments: complaint numbers and people, live from the database.
+    # Positional arguments: complaint numbers and people, live from the database; db's commands
+    # and the file a backup goes to. The words search looks for are free text: nothing.
     case $cmd:$(_ombud_positional "$cmd_at") in
     help:*) mapfile -t COMPREPLY < <(compgen -W "$_ombud_commands" -- "$cur") ;;
+    db:1) mapfile -t COMPREPLY < <(compgen -W "$_ombud_db_commands" -- "$cur") ;;
+    "db backup:1")
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        ;;
     note:1 | escalate:1 | close:1 | assign:1) _ombud_live open ;;
     reopen:1) _ombud_live closed ;;
     show:1 | history:1) _ombud_live complaints ;;

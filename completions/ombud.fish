@@ -1,7 +1,7 @@
 # fish completion for ombud, the complaint tracker.
 # Install as ~/.config/fish/completions/ombud.fish (or in vendor_completions.d).
 
-set -l commands open note escalate close history list show reopen assign help
+set -l commands open note escalate close history list show reopen assign search db help
 set -l channels phone email letter chat social in-person web other
 set -l priorities low normal high urgent
 
@@ -10,7 +10,7 @@ complete -c ombud -f
 # Options that take a value; every other option is a flag.
 set -g __ombud_value_options --db --as --color --customer --email --phone --channel --category \
     --priority --owner --due --note --direction --to --reason --resolution --rating --actor \
-    --since --limit --status
+    --since --limit --status --group
 
 # __ombud_words: the command and its positional arguments typed before the cursor, one a line
 # (option values left out).
@@ -44,6 +44,20 @@ function __ombud_needs_arg
     contains -- $words[1] $argv; or return 1
     # An option being typed is not an argument.
     not string match -q -- '-*' (commandline -ct)
+end
+
+# __ombud_command COMMAND…: the command on the line is one of the COMMANDs. Not
+# __fish_seen_subcommand_from, which a command's name among the words of `search` (or in the
+# title of `open`) would fool: `ombud search open --<TAB>` is no `open`.
+function __ombud_command
+    set -l words (__ombud_words)
+    contains -- "$words[1]" $argv
+end
+
+# __ombud_in_db COMMAND: the line is past `ombud db COMMAND` (check, backup or share).
+function __ombud_in_db
+    set -l words (__ombud_words)
+    test "$words[1]" = db; and test "$words[2]" = "$argv[1]"
 end
 
 # __ombud_complete KIND: the live values of KIND (open, closed, complaints, people, customers,
@@ -93,57 +107,67 @@ complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a list -d 'Lis
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a show -d 'Show one complaint with its whole timeline'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a reopen -d 'Reopen a closed complaint'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a assign -d 'Hand a complaint to a new owner'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a search -d 'Find complaints by any word in their title, notes and resolution'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a db -d 'Look after the database file'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show help for ombud or one command'
 
 # open
-complete -c ombud -n '__fish_seen_subcommand_from open' -l customer -x -a '(__ombud_complete customers)' -d "Customer's name"
-complete -c ombud -n '__fish_seen_subcommand_from open' -l email -x -d "Customer's e-mail address"
-complete -c ombud -n '__fish_seen_subcommand_from open' -l phone -x -d "Customer's phone number"
-complete -c ombud -n '__fish_seen_subcommand_from open' -l channel -x -a "$channels" -d 'How it came in'
-complete -c ombud -n '__fish_seen_subcommand_from open' -l category -x -a '(__ombud_complete categories)' -d 'Free category'
-complete -c ombud -n '__fish_seen_subcommand_from open' -l priority -x -a "$priorities" -d 'Priority'
-complete -c ombud -n '__fish_seen_subcommand_from open' -l owner -x -a '(__ombud_complete people)' -d 'Who carries it'
-complete -c ombud -n '__fish_seen_subcommand_from open' -l due -x -d 'Deadline (WHEN)'
-complete -c ombud -n '__fish_seen_subcommand_from open' -l note -x -d 'First note; - reads stdin'
+complete -c ombud -n '__ombud_command open' -l customer -x -a '(__ombud_complete customers)' -d "Customer's name"
+complete -c ombud -n '__ombud_command open' -l email -x -d "Customer's e-mail address"
+complete -c ombud -n '__ombud_command open' -l phone -x -d "Customer's phone number"
+complete -c ombud -n '__ombud_command open' -l channel -x -a "$channels" -d 'How it came in'
+complete -c ombud -n '__ombud_command open' -l category -x -a '(__ombud_complete categories)' -d 'Free category'
+complete -c ombud -n '__ombud_command open' -l priority -x -a "$priorities" -d 'Priority'
+complete -c ombud -n '__ombud_command open' -l owner -x -a '(__ombud_complete people)' -d 'Who carries it'
+complete -c ombud -n '__ombud_command open' -l due -x -d 'Deadline (WHEN)'
+complete -c ombud -n '__ombud_command open' -l note -x -d 'First note; - reads stdin'
 
 # note
-complete -c ombud -n '__fish_seen_subcommand_from note' -l channel -x -a "$channels" -d 'Contact channel'
-complete -c ombud -n '__fish_seen_subcommand_from note' -l direction -x -a 'in out' -d 'From (in) or to (out) the customer'
-complete -c ombud -n '__fish_seen_subcommand_from note' -l visible -d 'Shared with the customer'
+complete -c ombud -n '__ombud_command note' -l channel -x -a "$channels" -d 'Contact channel'
+complete -c ombud -n '__ombud_command note' -l direction -x -a 'in out' -d 'From (in) or to (out) the customer'
+complete -c ombud -n '__ombud_command note' -l visible -d 'Shared with the customer'
 
 # escalate
-complete -c ombud -n '__fish_seen_subcommand_from escalate' -l to -x -a '(__ombud_complete people)' -d 'Who has the mandate to decide'
-complete -c ombud -n '__fish_seen_subcommand_from escalate' -l reason -x -d 'The decision that is needed'
-complete -c ombud -n '__fish_seen_subcommand_from escalate' -l due -x -d 'When the decision is needed'
+complete -c ombud -n '__ombud_command escalate' -l to -x -a '(__ombud_complete people)' -d 'Who has the mandate to decide'
+complete -c ombud -n '__ombud_command escalate' -l reason -x -d 'The decision that is needed'
+complete -c ombud -n '__ombud_command escalate' -l due -x -d 'When the decision is needed'
 
 # close
-complete -c ombud -n '__fish_seen_subcommand_from close' -l resolution -x -d 'What was done for the customer'
-complete -c ombud -n '__fish_seen_subcommand_from close' -l reason -x -a 'resolved rejected duplicate withdrawn' -d 'Why it is closed'
-complete -c ombud -n '__fish_seen_subcommand_from close' -l rating -x -a '1 2 3 4 5' -d "Customer's satisfaction"
+complete -c ombud -n '__ombud_command close' -l resolution -x -d 'What was done for the customer'
+complete -c ombud -n '__ombud_command close' -l reason -x -a 'resolved rejected duplicate withdrawn' -d 'Why it is closed'
+complete -c ombud -n '__ombud_command close' -l rating -x -a '1 2 3 4 5' -d "Customer's satisfaction"
 
 # history
-complete -c ombud -n '__fish_seen_subcommand_from history' -l customer -x -a '(__ombud_complete customers)' -d 'Customer name or e-mail'
-complete -c ombud -n '__fish_seen_subcommand_from history' -l actor -x -a '(__ombud_complete people)' -d 'Only what this person did'
-complete -c ombud -n '__fish_seen_subcommand_from history' -l since -x -d 'Only since then (WHEN)'
-complete -c ombud -n '__fish_seen_subcommand_from history' -l limit -x -d 'At most N events'
+complete -c ombud -n '__ombud_command history' -l customer -x -a '(__ombud_complete customers)' -d 'Customer name or e-mail'
+complete -c ombud -n '__ombud_command history' -l actor -x -a '(__ombud_complete people)' -d 'Only what this person did'
+complete -c ombud -n '__ombud_command history' -l since -x -d 'Only since then (WHEN)'
+complete -c ombud -n '__ombud_command history' -l limit -x -d 'At most N events'
 
-# list
-complete -c ombud -n '__fish_seen_subcommand_from list' -l status -x -a 'open escalated waiting closed' -d 'Only this status'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l owner -x -a '(__ombud_complete people)' -d 'Only complaints this person owns'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l customer -x -a '(__ombud_complete customers)' -d 'Customer name or e-mail'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l category -x -a '(__ombud_complete categories)' -d 'Only this category'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l priority -x -a "$priorities" -d 'Only this priority'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l overdue -d 'Only those past their deadline'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l escalated -d 'Only those waiting for a decision'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l limit -x -d 'At most N rows'
-complete -c ombud -n '__fish_seen_subcommand_from list' -l all -d 'Include closed complaints'
+# list and search share their filters (search words are free text: nothing to complete)
+complete -c ombud -n '__ombud_command list search' -l status -x -a 'open escalated waiting closed' -d 'Only this status'
+complete -c ombud -n '__ombud_command list search' -l owner -x -a '(__ombud_complete people)' -d 'Only complaints this person owns'
+complete -c ombud -n '__ombud_command list search' -l customer -x -a '(__ombud_complete customers)' -d 'Customer name or e-mail'
+complete -c ombud -n '__ombud_command list search' -l category -x -a '(__ombud_complete categories)' -d 'Only this category'
+complete -c ombud -n '__ombud_command list search' -l priority -x -a "$priorities" -d 'Only this priority'
+complete -c ombud -n '__ombud_command list search' -l overdue -d 'Only those past their deadline'
+complete -c ombud -n '__ombud_command list search' -l escalated -d 'Only those waiting for a decision'
+complete -c ombud -n '__ombud_command list search' -l since -x -d 'Only those with activity since then (WHEN)'
+complete -c ombud -n '__ombud_command list search' -l limit -x -d 'At most N rows'
+complete -c ombud -n '__ombud_command list' -l all -d 'Include closed complaints'
 
 # reopen, assign
-complete -c ombud -n '__fish_seen_subcommand_from reopen' -l reason -x -d 'Why it is open again'
-complete -c ombud -n '__fish_seen_subcommand_from assign' -l reason -x -d 'Why it changes hands'
+complete -c ombud -n '__ombud_command reopen' -l reason -x -d 'Why it is open again'
+complete -c ombud -n '__ombud_command assign' -l reason -x -d 'Why it changes hands'
+
+# db and its commands
+complete -c ombud -n '__ombud_needs_arg 1 db' -a check -d "Check the file's integrity and ombud's own rules"
+complete -c ombud -n '__ombud_needs_arg 1 db' -a backup -d 'Copy the database to FILE, consistently'
+complete -c ombud -n '__ombud_needs_arg 1 db' -a share -d 'Let a group read and write the database'
+complete -c ombud -n '__ombud_in_db backup; and __ombud_needs_arg 2 db' -F
+complete -c ombud -n '__ombud_in_db share' -l group -x -a '(__fish_complete_groups)' -d "The team's group"
 
 # help
-complete -c ombud -n '__fish_seen_subcommand_from help' -a "$commands"
+complete -c ombud -n '__ombud_command help' -a "$commands"
 
 # Complaint numbers (with their titles) and new owners, live from the database.
 complete -c ombud -n '__ombud_needs_arg 1 note escalate close assign' -a '(__ombud_complete open)'

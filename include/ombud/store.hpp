@@ -14,7 +14,7 @@
 namespace ombud {
 
 /// The schema version this ombud writes and understands.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 /// `PRAGMA application_id` of an ombud database ("OMBD").
 inline constexpr std::int32_t application_id = 0x4F4D4244;
 
@@ -34,8 +34,24 @@ struct ListFilter {
     std::optional<Priority> priority;
     bool overdue_only = false;
     bool escalated_only = false;
-    Timestamp now = 0; ///< the reference for `overdue_only`
+    std::optional<Timestamp> since; ///< only complaints with activity since then
+    Timestamp now = 0;              ///< the reference for `overdue_only`
     std::optional<std::int64_t> limit;
+};
+
+/// A piece of a search snippet: matching words are `highlighted`.
+struct SnippetPart {
+    std::string text;
+    bool highlighted = false;
+};
+
+/// A complaint that `Store::search` found, with where and how it matched best.
+struct SearchHit {
+    Complaint complaint;
+    /// "title", "customer", or the kind of event whose text matched ("note", "closed" …).
+    std::string field;
+    /// A few words around the match; the text as stored, so renderers must escape it.
+    std::vector<SnippetPart> snippet;
 };
 
 /// Which events `history` shows.
@@ -144,6 +160,11 @@ class Store {
 
     /// Streams complaints, most recent activity first.
     void list_complaints(const ListFilter& f, const std::function<void(const Complaint&)>& row);
+    /// Streams the complaints whose title, timeline and customer hold every word of `words`
+    /// (prefixes when a word ends in `*`; case and diacritics ignored), best match first, filtered
+    /// by `f` (closed complaints included unless `f.statuses` says otherwise).
+    void search(const std::vector<std::string>& words, const ListFilter& f,
+                const std::function<void(const SearchHit&)>& row);
     /// Streams events, each with its complaint's title, ordered by time.
     void list_events(const HistoryFilter& f, const std::function<void(const Event&)>& row);
 

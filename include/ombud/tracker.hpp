@@ -66,6 +66,9 @@ class Tracker {
 
     /// Throws NotFoundError for an unknown customer.
     void list(const ListFilter& f, const std::function<void(const Complaint&)>& row);
+    /// Complaints whose title and timeline hold every word of `query`, best first.
+    void search(const std::string& query, const ListFilter& f,
+                const std::function<void(const SearchHit&)>& row);
     /// With a complaint id: its timeline, oldest first (with a limit, the newest that many);
     /// otherwise newest first. `newest_first` is set here. Throws NotFoundError for an unknown
     /// complaint or customer.
@@ -78,6 +81,8 @@ class Tracker {
     Timestamp now() const { return now_; }
 
   private:
+    /// Throws NotFoundError when `customer` is given and matches nobody.
+    void require_customer(const std::optional<std::string>& customer);
     /// An event of this actor at this time.
     Event event(ComplaintId id, EventKind kind, std::optional<std::string> text) const;
 

@@ -35,6 +35,8 @@ std::span<const CommandSpec> commands() {
                     "ombud reopen 42 --reason \"Invoice came again\"", setup_reopen},
         CommandSpec{"assign", "Hand a complaint to a new owner",
                     "ombud assign 42 maria --reason \"Maria handles refunds\"", setup_assign},
+        CommandSpec{"search", "Find complaints by any word in their title, notes and resolution",
+                    "ombud search parcel damaged --status closed", setup_search},
         CommandSpec{"db", "Look after the database file: check, backup, share",
                     "ombud db backup ~/ombud-2026-11-23.db", setup_db},
         CommandSpec{"help", "Show help for ombud or one command", "ombud help open", setup_help},

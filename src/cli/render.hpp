@@ -31,6 +31,11 @@ class Renderer {
     virtual void history_row(const Event& e) = 0;
     virtual void history_end() = 0;
 
+    /// Search results stream like listings, best match first.
+    virtual void search_begin(ComplaintId max_id) = 0;
+    virtual void search_row(const SearchHit& hit) = 0;
+    virtual void search_end() = 0;
+
     /// `ombud db`: what the check found, the backup written, the sharing set up.
     virtual void checked(const std::string& path, const CheckReport& r) = 0;
     virtual void backed_up(const std::string& source, const BackupReport& r) = 0;

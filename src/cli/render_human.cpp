@@ -23,6 +23,13 @@ constexpr const char* yellow = "\x1b[33m";
 constexpr const char* cyan = "\x1b[36m";
 constexpr const char* reset = "\x1b[0m";
 
+// A snippet is shown on one line: line breaks in the note become spaces.
+std::string flatten(std::string s) {
+    std::replace_if(
+        s.begin(), s.end(), [](char ch) { return ch == '\n' || ch == '\r'; }, ' ');
+    return s;
+}
+
 std::string plural(long n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -187,6 +194,32 @@ class HumanRenderer final : public Renderer {
         if (rows_ == 0)
             fmt::print(out_, "No complaints match.\n");
     }
+
+    void search_begin(ComplaintId max_id) override { list_begin(max_id); }
+
+    void search_row(const SearchHit& hit) override {
+        list_row(hit.complaint);
+        // Under the row: where it matched, the matching words highlighted.
+        std::string line(id_width_, ' ');
+        line += paint(dim, hit.field + ":") + " ";
+        std::size_t room = o_.width ? o_.width - std::min(o_.width, line.size() + 2) : 0;
+        if (o_.width && room < 20)
+            room = 20;
+        for (const auto& part : hit.snippet) {
+            std::string piece = sanitize(flatten(part.text));
+            if (o_.width) {
+                if (room == 0)
+                    break;
+                const std::size_t w = text::display_width(piece);
+                piece = text::truncate_to_width(piece, room);
+                room -= std::min(room, w);
+            }
+            line += part.highlighted ? paint(bold, paint(yellow, piece)) : piece;
+        }
+        fmt::print(out_, "{}\n", line);
+    }
+
+    void search_end() override { list_end(); }
 
     void history_begin(bool timeline) override {
         timeline_ = timeline;

@@ -23,6 +23,21 @@ class JsonRenderer final : public Renderer {
     void list_row(const Complaint& c) override { element(json::to_json(c)); }
     void list_end() override { end(); }
 
+    void search_begin(ComplaintId) override { begin(); }
+    void search_row(const SearchHit& hit) override {
+        json::Json j = json::to_json(hit.complaint);
+        std::string snippet;
+        json::Json highlights = json::Json::array();
+        for (const auto& part : hit.snippet) {
+            snippet += part.text;
+            if (part.highlighted)
+                highlights.push_back(part.text);
+        }
+        j["match"] = {{"field", hit.field}, {"snippet", snippet}, {"highlights", highlights}};
+        element(j);
+    }
+    void search_end() override { end(); }
+
     void history_begin(bool) override { begin(); }
     void history_row(const Event& e) override { element(json::to_json(e)); }
     void history_end() override { end(); }

@@ -99,8 +99,46 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 )sql";
 
+// Version 2: full-text search over titles, every event's text (notes, reasons, resolutions)
+// and customers' names and addresses. The indexes read their text from the tables themselves
+// (external content), so nothing is stored twice; triggers keep them in step inside the same
+// transactions. remove_diacritics 2 makes "cafe" find "café".
+constexpr const char* schema_v2 = R"sql(
+CREATE VIRTUAL TABLE title_index USING fts5(
+    title, content = 'complaints', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE text_index USING fts5(
+    text, content = 'events', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE customer_index USING fts5(
+    name, email, content = 'customers', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO title_index (title_index) VALUES ('rebuild');
+INSERT INTO text_index (text_index) VALUES ('rebuild');
+INSERT INTO customer_index (customer_index) VALUES ('rebuild');
+
+CREATE TRIGGER complaints_indexed AFTER INSERT ON complaints
+BEGIN INSERT INTO title_index (rowid, title) VALUES (new.id, new.title); END;
+CREATE TRIGGER complaints_reindexed AFTER UPDATE OF title ON complaints
+BEGIN
+    INSERT INTO title_index (title_index, rowid, title) VALUES ('delete', old.id, old.title);
+    INSERT INTO title_index (rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER customers_indexed AFTER INSERT ON customers
+BEGIN INSERT INTO customer_index (rowid, name, email) VALUES (new.id, new.name, new.email); END;
+CREATE TRIGGER customers_reindexed AFTER UPDATE OF name, email ON customers
+BEGIN
+    INSERT INTO customer_index (customer_index, rowid, name, email)
+    VALUES ('delete', old.id, old.name, old.email);
+    INSERT INTO customer_index (rowid, name, email) VALUES (new.id, new.name, new.email);
+END;
+-- Events are append-only, so an insert is all there is to follow.
+CREATE TRIGGER events_indexed AFTER INSERT ON events WHEN new.text IS NOT NULL
+BEGIN INSERT INTO text_index (rowid, text) VALUES (new.id, new.text); END;
+)sql";
+
 /// Forward migrations: entry i takes a database from version i to version i + 1.
-constexpr const char* migrations[] = {schema_v1};
+constexpr const char* migrations[] = {schema_v1, schema_v2};
 static_assert(std::size(migrations) == schema_version);
 
 constexpr const char* complaint_columns = R"sql(
@@ -132,6 +170,11 @@ class Query {
 
     template <typename... Values> void where(const std::string& condition, Values... values) {
         sql_ += (conditions_++ ? " AND " : " WHERE ") + condition;
+        (values_.emplace_back(std::move(values)), ...);
+    }
+
+    /// Values for placeholders in the SELECT itself, before any condition's.
+    template <typename... Values> void bind_leading(Values... values) {
         (values_.emplace_back(std::move(values)), ...);
     }
 
@@ -504,29 +547,31 @@ void Store::Impl::upgrade() {
         return;
     }
     const bool needs_upgrade = check_version();
-    choose_journal(needs_upgrade && pragma_int("user_version") == 0);
+    const int from = pragma_int("user_version");
+    choose_journal(needs_upgrade && from == 0);
     if (!needs_upgrade)
         return;
+    // The copy is taken before the write lock: a backup cannot read through a connection
+    // that is writing. It is one consistent snapshot of the file as it was.
+    std::optional<BackupReport> copy;
+    if (from > 0)
+        copy = backup_database(db, path, upgrade_backup_name(path, from));
     db.exec("BEGIN IMMEDIATE");
     try {
         // Another process may have upgraded the file while this one waited for the lock.
-        if (check_version()) {
-            const int from = pragma_int("user_version");
-            std::optional<BackupReport> copy;
-            if (from > 0)
-                copy = backup_database(db, path, upgrade_backup_name(path, from));
-            for (int v = from; v < schema_version; ++v)
+        const bool still = check_version();
+        if (still) {
+            for (int v = pragma_int("user_version"); v < schema_version; ++v)
                 db.exec(migrations[v]);
             db.exec(fmt::format("PRAGMA application_id = {}", application_id));
             db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
-            db.exec("COMMIT");
-            if (copy)
-                warn(fmt::format("upgraded {} from schema {} to {}; the file as it was is "
-                                 "kept at {}",
-                                 path, from, schema_version, copy->path));
-            return;
         }
         db.exec("COMMIT");
+        if (copy && still)
+            warn(fmt::format("upgraded {} from schema {} to {}; the file as it was is kept at {}",
+                             path, from, schema_version, copy->path));
+        else if (copy)
+            ::unlink(copy->path.c_str()); // the other process made its own copy
     } catch (...) {
         if (sqlite3_get_autocommit(db.getHandle()) == 0)
             db.exec("ROLLBACK");
@@ -800,38 +845,131 @@ Customer Store::find_or_create_customer(const CustomerInput& in) {
     });
 }
 
+namespace {
+
+// The conditions of a complaint listing, shared by `list` and `search`.
+void add_filters(Query& q, const ListFilter& f) {
+    if (!f.statuses.empty()) {
+        std::string in;
+        for (auto s : f.statuses)
+            in += fmt::format("{}'{}'", in.empty() ? "" : ", ", to_string(s));
+        // With closed among them the rows are most of the table: the unary + keeps SQLite
+        // walking an index in activity order (and stopping at --limit) instead of sorting.
+        const bool closed =
+            std::find(f.statuses.begin(), f.statuses.end(), Status::closed) != f.statuses.end();
+        q.where(fmt::format("{}c.status IN ({})", closed ? "+" : "", in));
+    } else if (!f.include_closed) {
+        // Written exactly as in the partial indexes, so SQLite can use them.
+        q.where("c.status <> 'closed'");
+    }
+    if (f.escalated_only)
+        q.where("c.status = 'escalated'");
+    if (f.owner)
+        q.where("c.owner = ?", *f.owner);
+    if (f.customer)
+        q.where(fmt::format("c.customer_id IN {}", customer_match(*f.customer)), *f.customer);
+    if (f.category)
+        q.where("c.category = ? COLLATE NOCASE", *f.category);
+    if (f.priority)
+        q.where("c.priority = ?", std::string(to_string(*f.priority)));
+    if (f.overdue_only)
+        q.where("c.status IN ('open', 'escalated') AND (c.due < ? OR c.escalation_due < ?)", f.now,
+                f.now);
+    if (f.since)
+        q.where("c.updated_at >= ?", *f.since);
+}
+
+// One search word as an FTS5 phrase: quoted, so nothing the user types is query syntax, and a
+// trailing * kept as a prefix search.
+std::string fts_phrase(std::string word) {
+    const bool prefix = word.size() > 1 && word.back() == '*';
+    if (prefix)
+        word.pop_back();
+    std::string quoted = "\"";
+    for (const char ch : word)
+        quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return quoted + (prefix ? "\"*" : "\"");
+}
+
+// snippet() marks matches with bytes that never occur in UTF-8 text.
+constexpr const char* mark_begin = "\xFE";
+constexpr const char* mark_end = "\xFF";
+
+std::vector<SnippetPart> split_snippet(std::string_view s) {
+    std::vector<SnippetPart> parts;
+    bool highlighted = false;
+    while (!s.empty()) {
+        const std::size_t next = s.find(highlighted ? mark_end[0] : mark_begin[0]);
+        if (next != 0)
+            parts.push_back({std::string(s.substr(0, next)), highlighted});
+        if (next == std::string_view::npos)
+            break;
+        s.remove_prefix(next + 1);
+        highlighted = !highlighted;
+    }
+    return parts;
+}
+
+} // namespace
+
 void Store::list_complaints(const ListFilter& f, const std::function<void(const Complaint&)>& row) {
     impl_->guarded([&] {
         Query q(complaint_columns);
-        if (!f.statuses.empty()) {
-            std::string in;
-            for (auto s : f.statuses)
-                in += fmt::format("{}'{}'", in.empty() ? "" : ", ", to_string(s));
-            // With closed among them the rows are most of the table: the unary + keeps SQLite
-            // walking an index in activity order (and stopping at --limit) instead of sorting.
-            const bool closed =
-                std::find(f.statuses.begin(), f.statuses.end(), Status::closed) != f.statuses.end();
-            q.where(fmt::format("{}c.status IN ({})", closed ? "+" : "", in));
-        } else if (!f.include_closed) {
-            // Written exactly as in the partial indexes, so SQLite can use them.
-            q.where("c.status <> 'closed'");
-        }
-        if (f.escalated_only)
-            q.where("c.status = 'escalated'");
-        if (f.owner)
-            q.where("c.owner = ?", *f.owner);
-        if (f.customer)
-            q.where(fmt::format("c.customer_id IN {}", customer_match(*f.customer)), *f.customer);
-        if (f.category)
-            q.where("c.category = ? COLLATE NOCASE", *f.category);
-        if (f.priority)
-            q.where("c.priority = ?", std::string(to_string(*f.priority)));
-        if (f.overdue_only)
-            q.where("c.status IN ('open', 'escalated') AND (c.due < ? OR c.escalation_due < ?)",
-                    f.now, f.now);
+        add_filters(q, f);
         SQLite::Statement st = q.prepare(impl_->db, "c.updated_at DESC, c.id DESC", f.limit);
         while (st.executeStep())
             row(read_complaint(st));
+    });
+}
+
+void Store::search(const std::vector<std::string>& words, const ListFilter& f,
+                   const std::function<void(const SearchHit&)>& row) {
+    impl_->guarded([&] {
+        // Every word is looked up on its own, in titles, event texts and customers; a complaint is
+        // found when each word matches somewhere in it, ranked by the sum of each word's best
+        // bm25 score (lower is better), and the snippet is that of its single best match.
+        std::string hits;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            hits += fmt::format(R"sql({0}
+SELECT rowid AS cid, {1} AS word, bm25(title_index) AS score, 'title' AS field,
+       snippet(title_index, 0, '{2}', '{3}', '…', 12) AS snip
+FROM title_index WHERE title_index MATCH ?
+UNION ALL
+SELECT e.complaint_id, {1}, bm25(text_index), e.kind,
+       snippet(text_index, 0, '{2}', '{3}', '…', 12)
+FROM text_index JOIN events e ON e.id = text_index.rowid WHERE text_index MATCH ?
+UNION ALL
+SELECT c.id, {1}, bm25(customer_index), 'customer',
+       snippet(customer_index, -1, '{2}', '{3}', '…', 12)
+FROM customer_index JOIN complaints c ON c.customer_id = customer_index.rowid
+WHERE customer_index MATCH ?)sql",
+                                i == 0 ? "" : "UNION ALL", i, mark_begin, mark_end);
+        }
+        Query q(fmt::format(R"sql(
+WITH hit AS ({}),
+best AS (SELECT cid, word, min(score) AS score, field, snip FROM hit GROUP BY cid, word),
+found AS (SELECT cid, sum(score) AS score, min(score), field, snip FROM best
+          GROUP BY cid HAVING count(*) = {})
+SELECT c.id, c.title, c.status, c.priority, c.category, c.channel, c.owner, c.handoffs,
+       c.escalation_level, c.escalated_to, c.escalation_reason, c.escalation_due, c.due,
+       c.created_at, c.updated_at, c.closed_at, c.close_reason, c.resolution, c.rating,
+       cu.id, cu.name, cu.email, cu.phone, found.field, found.snip
+FROM found JOIN complaints c ON c.id = found.cid LEFT JOIN customers cu ON cu.id = c.customer_id
+)sql",
+                            hits, words.size()));
+        for (const auto& w : words)
+            q.bind_leading(fts_phrase(w), fts_phrase(w), fts_phrase(w));
+        ListFilter filter = f;
+        filter.include_closed = true;
+        add_filters(q, filter);
+        SQLite::Statement st = q.prepare(impl_->db, "found.score, c.id DESC", f.limit);
+        while (st.executeStep()) {
+            SearchHit hit;
+            hit.complaint = read_complaint(st);
+            hit.field = st.getColumn(23).getString();
+            hit.snippet = split_snippet(st.getColumn(24).getText());
+            row(hit);
+        }
     });
 }
 

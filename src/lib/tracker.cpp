@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 namespace ombud {
 namespace {
 
@@ -256,19 +258,34 @@ std::pair<Complaint, std::vector<Event>> Tracker::show(ComplaintId id) {
     return result;
 }
 
-void Tracker::list(const ListFilter& f, const std::function<void(const Complaint&)>& row) {
-    if (f.customer && !store_.customer_exists(*f.customer))
-        throw NotFoundError(fmt::format("no customer \"{}\"", *f.customer),
+void Tracker::require_customer(const std::optional<std::string>& customer) {
+    if (customer && !store_.customer_exists(*customer))
+        throw NotFoundError(fmt::format("no customer \"{}\"", *customer),
                             "customers are matched by full name or e-mail address");
+}
+
+void Tracker::list(const ListFilter& f, const std::function<void(const Complaint&)>& row) {
+    require_customer(f.customer);
     store_.list_complaints(f, row);
+}
+
+void Tracker::search(const std::string& query, const ListFilter& f,
+                     const std::function<void(const SearchHit&)>& row) {
+    validate_text(query, "the search", max_name_bytes);
+    std::vector<std::string> words;
+    std::istringstream in(query);
+    for (std::string w; in >> w;)
+        words.push_back(w);
+    if (words.size() > 16)
+        throw UsageError("a search takes at most 16 words", "leave out the common ones");
+    require_customer(f.customer);
+    store_.search(words, f, row);
 }
 
 void Tracker::history(HistoryFilter f, const std::function<void(const Event&)>& row) {
     if (f.complaint_id)
         get(*f.complaint_id);
-    if (f.customer && !store_.customer_exists(*f.customer))
-        throw NotFoundError(fmt::format("no customer \"{}\"", *f.customer),
-                            "customers are matched by full name or e-mail address");
+    require_customer(f.customer);
     if (f.complaint_id && f.limit) {
         // A timeline cut short keeps its newest events, still told oldest first.
         std::vector<Event> last;

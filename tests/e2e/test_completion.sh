@@ -62,6 +62,9 @@ missing_from() {
     printf '%s' "$missing"
 }
 
+# A group that exists, for `ombud db share --group`: gid 0's, root (wheel on BSDs).
+ROOT_GROUP=$(id -gn root 2>/dev/null) || ROOT_GROUP=root
+
 TEST "the script loads and registers _ombud for ombud"
 # shellcheck disable=SC1090,SC1091 # the path is computed at run time
 LAST_CMD="source $SCRIPT"
@@ -109,11 +112,26 @@ expect_completion "ombud reopen 1 --reason " ""
 expect_completion "ombud open --customer " ""
 expect_completion "ombud escalate 1 --to " ""
 expect_completion "ombud history --since " ""
+expect_completion "ombud list --since " ""
 
 TEST "--db completes file names"
 touch "$T/shop.db" "$T/shed.txt" "$T/other.db"
 expect_completion "ombud --db $T/sh" "$T/shed.txt $T/shop.db"
 expect_completion "ombud list --db $T/o" "$T/other.db"
+
+TEST "db: its commands, their options, a new file for backup, groups for --group"
+expect_completion "ombud db " "backup check share"
+expect_completion "ombud --json db --db x.db s" "share"
+expect_completion "ombud help d" "db"
+expect_completion "ombud db check " ""
+expect_completion "ombud db share --" "--as --color --db --group --help --json"
+expect_completion "ombud db backup --g" ""
+touch "$T/shop.db" "$T/shed.txt"
+expect_completion "ombud db backup $T/sh" "$T/shed.txt $T/shop.db"
+expect_completion "ombud db backup x.db " ""
+expect_completion "ombud db share --group " "$(compgen -g | sort | paste -sd ' ' -)"
+expect_contains " $(complete_line "ombud db share --group ${ROOT_GROUP:0:2}") " " $ROOT_GROUP "
+expect_completion "ombud db share --group $ROOT_GROUP " ""
 
 TEST "--status=VALUE, which bash splits at the ="
 COMP_WORDS=(ombud list --status "=" e)
@@ -136,13 +154,29 @@ expect_contains "${opts[*]}" "--db"
 expect_empty "$(missing_from "$(complete_line "ombud --")" "${opts[@]}")" \
     "options not offered after \"ombud --<TAB>\""
 
-for cmd in "${commands[@]}"; do
-    TEST "every option of \`ombud help $cmd\` is offered after \`ombud $cmd --\`"
-    ok help "$cmd"
+# expect_options_offered WORD…: every option in `ombud WORD… --help` is offered after
+# `ombud WORD… --`. A command with commands of its own (db) lists them in its help: exactly those
+# are offered after `ombud WORD… `, and each is checked the same way.
+expect_options_offered() {
+    local words=$* sub opts subs
+    ok "$@" --help
     mapfile -t opts < <(help_options)
+    mapfile -t subs < <(help_commands)
     expect_contains "${opts[*]}" "--help"
-    expect_empty "$(missing_from "$(complete_line "ombud $cmd --")" "${opts[@]}")" \
-        "options not offered after \"ombud $cmd --<TAB>\""
+    expect_empty "$(missing_from "$(complete_line "ombud $words --")" "${opts[@]}")" \
+        "options not offered after \"ombud $words --<TAB>\""
+    [ ${#subs[@]} -gt 0 ] || return 0
+    expect_eq "$(complete_line "ombud $words ")" \
+        "$(printf '%s\n' "${subs[@]}" | sort | paste -sd ' ' -)" \
+        "candidates for \"ombud $words <TAB>\" (the commands in its help)"
+    for sub in "${subs[@]}"; do
+        expect_options_offered "$@" "$sub"
+    done
+}
+
+for cmd in "${commands[@]}"; do
+    TEST "every option of \`ombud $cmd --help\` is offered after \`ombud $cmd --\` (so for its commands)"
+    expect_options_offered "$cmd"
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -230,6 +264,10 @@ expect_words ombud assign --reason = "Holiday" 1 c -- "carol"
 # --owner=c, which bash splits at the =.
 expect_words ombud open x --owner = c -- "carol"
 expect_words ombud assign 1 bob "" -- ""
+# search: the same values as list; nothing for the words it looks for.
+expect_words ombud search parcel --owner "" -- "$people"
+expect_words ombud search --status "" -- "closed${nl}escalated${nl}open${nl}waiting"
+expect_words ombud search "" -- ""
 
 TEST "bash: customer names with spaces are inserted as one word"
 export OMBUD_DB=$FIXTURE
@@ -446,6 +484,23 @@ else
     expect_fish "ombud help _" ""
 fi
 
+TEST "fish: db, its commands and their options"
+if ! have_fish; then
+    SKIP "fish is not installed"
+else
+    expect_fish "ombud db " "backup${TAB}Copy the database to FILE, consistently
+check${TAB}Check the file's integrity and ombud's own rules
+share${TAB}Let a group read and write the database"
+    expect_fish "ombud --json db s" "share${TAB}Let a group read and write the database"
+    expect_fish "ombud db check " ""
+    fish_complete "ombud db share --"
+    expect_contains "$out" "--group${TAB}The team's group"
+    fish_complete "ombud db share --group "
+    expect_contains "$nl$(cut -f1 <<<"$out")$nl" "$nl$ROOT_GROUP$nl"
+    touch "$T/shop.db" "$T/shed.txt"
+    expect_fish "ombud db backup $T/sh" "$T/shed.txt$nl$T/shop.db"
+fi
+
 TEST "fish: complaint numbers with their titles"
 if ! have_fish; then
     SKIP "fish is not installed"
@@ -474,6 +529,10 @@ else
     expect_fish 'ombud list --customer Jan\ d' "Jan de Vries${TAB}jan@example.com"
     expect_fish 'ombud open x --customer "Jan d' "Jan de Vries${TAB}jan@example.com"
     expect_fish "ombud list --category " "Post & parcels${nl}billing${nl}shipping"
+    # search: the same values as list; a command's name among its words is no command.
+    expect_fish "ombud search parcel --owner " "$people"
+    expect_fish "ombud search --status " "$(printf '%s\tOnly this status\n' closed escalated open waiting)"
+    expect_fish "ombud search open --e" "--escalated${TAB}Only those waiting for a decision"
 fi
 
 TEST "fish: a --db on the line is the database completion reads; none offers nothing"
@@ -537,6 +596,8 @@ EOF
         $'ombud assign 1 m\t\r' "RESULT:" \
         $'ombud list --owner=c\t\r' "RESULT:" \
         $'ombud list --customer Jan\\ d\t\r' "RESULT:" \
+        $'ombud search parcel --owner=c\t\r' "RESULT:" \
+        $'ombud search --status w\t\r' "RESULT:" \
         $'ombud --db '"$OTHER"$' show \t\r' "RESULT:" \
         $'ombud --db '"$T"$'/none.db reopen \t\r' "RESULT:" \
         $'ombud close \t' "Rude driver" \
@@ -548,6 +609,8 @@ RESULT:reopen|2
 RESULT:assign|1|maria
 RESULT:list|--owner=carol
 RESULT:list|--customer|Jan de Vries
+RESULT:search|parcel|--owner=carol
+RESULT:search|--status|waiting
 RESULT:--db|$OTHER|show|1
 RESULT:--db|$T/none.db|reopen
 RESULT:close" "the arguments of the completed command lines"
@@ -558,6 +621,43 @@ RESULT:close" "the arguments of the completed command lines"
     expect_not_contains "$transcript" "Invoice wrong"
     expect_not_contains "$transcript" "command not found"
     expect_no_file "$T/none.db"
+fi
+
+TEST "zsh, interactive: db, its commands and their options"
+if ! have_zsh; then
+    SKIP "zsh is not installed"
+else
+    mkdir -p "$T/zdot"
+    # LISTMAX: list all the groups, without asking first.
+    cat >"$T/zdot/.zshrc" <<EOF
+PS1='\$ '
+LISTMAX=100000
+fpath=('$ZSH_DIR' \$fpath)
+autoload -Uz compinit && compinit -u -D
+ombud() { local IFS='|'; print -r -- "RES""ULT:\$*"; }
+EOF
+    touch "$T/shop.db"
+    SHELL_ARGV=(env ZDOTDIR="$T/zdot" TERM=dumb zsh -d -i)
+    drive $'ombud db ch\t\r' "RESULT:" \
+        $'ombud --json db b\t\r' "RESULT:" \
+        $'ombud db share --g\t\r' "RESULT:" \
+        $'ombud db backup sh\t\r' "RESULT:" \
+        $'ombud db \t' "for a team" \
+        $'\r' "RESULT:" \
+        $'ombud db share --group \t' "$ROOT_GROUP" \
+        $'\r' "RESULT:"
+    expect_eq "$out" "RESULT:db|check
+RESULT:--json|db|backup
+RESULT:db|share|--group
+RESULT:db|backup|shop.db
+RESULT:db
+RESULT:db|share|--group" "the arguments of the completed command lines"
+    # `ombud db <TAB>` lists exactly db's commands, with descriptions; --group the groups.
+    transcript=$(tr -d '\r' <"$T/transcript")
+    expect_eq "$(grep -oE '^[a-z]+ +-- ' <<<"$transcript" | cut -d' ' -f1 | paste -sd ' ' -)" \
+        "backup check share" "the commands listed for \"ombud db <TAB>\""
+    expect_match "$transcript" "share +-- let a group read and write the database"
+    expect_match "$transcript" "(^|[[:space:]])$ROOT_GROUP([[:space:]]|\$)"
 fi
 
 finish

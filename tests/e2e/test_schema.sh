@@ -2,9 +2,9 @@
 # append-only events, bound parameters, and refusing a file from a newer ombud untouched.
 source "$(dirname "$0")/lib.sh" "$@"
 
-TEST "a new database has user_version 1, application_id OMBD and WAL"
+TEST "a new database has user_version 2, application_id OMBD and WAL"
 ok open "First"
-expect_eq "$(sql 'PRAGMA user_version')" 1 "user_version"
+expect_eq "$(sql 'PRAGMA user_version')" 2 "user_version"
 expect_eq "$(sql 'PRAGMA application_id')" 1330463300 "application_id (0x4F4D4244)"
 expect_eq "$(sql 'PRAGMA journal_mode')" wal "journal_mode"
 expect_eq "$(head -c 15 "$OMBUD_DB")" "SQLite format 3" "file header"
@@ -99,7 +99,7 @@ expect_eq "$(sql 'SELECT count(*) FROM events')" 2 "events"
 TEST "an empty file becomes an ombud database on the first write"
 : >"$OMBUD_DB"
 ok open "First"
-expect_eq "$(sql 'PRAGMA user_version')" 1 "user_version"
+expect_eq "$(sql 'PRAGMA user_version')" 2 "user_version"
 expect_eq "$(sql 'PRAGMA application_id')" 1330463300 "application_id"
 run --json list
 expect_json '[c["title"] for c in d]' '["First"]'

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -56,7 +57,7 @@ std::vector<std::int64_t> event_ids(Store& s, const HistoryFilter& f) {
 
 } // namespace
 
-TEST_CASE("a new database gets schema 1, its application id, WAL and a private file") {
+TEST_CASE("a new database gets the current schema, its application id, WAL and a private file") {
     TempDir dir;
     const std::string path = dir.file("sub/folder/ombud.db");
     auto store = Store::open(path, OpenMode::write);
@@ -64,7 +65,7 @@ TEST_CASE("a new database gets schema 1, its application id, WAL and a private f
     store.reset();
 
     SQLite::Database db(path);
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
     CHECK(db.execAndGet("PRAGMA application_id").getInt() == application_id);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
     for (const char* table : {"customers", "complaints", "events"}) {
@@ -99,7 +100,7 @@ TEST_CASE("an empty file is initialised in place") {
     const std::string path = dir.file("empty.db");
     std::ofstream(path).close();
     auto store = Store::open(path, OpenMode::write);
-    CHECK(store->version() == 1);
+    CHECK(store->version() == schema_version);
 }
 
 TEST_CASE("a file from a newer ombud is refused and left byte for byte") {
@@ -549,4 +550,42 @@ TEST_CASE("backup makes a complete, checked, private copy and never overwrites")
         ++files;
     CHECK(files == 2 + static_cast<int>(std::filesystem::exists(dir.file("o.db-wal"))) +
                        static_cast<int>(std::filesystem::exists(dir.file("o.db-shm"))));
+}
+
+TEST_CASE("search finds every word across a complaint, ignoring case and diacritics") {
+    TempDir dir;
+    auto store = Store::open(dir.file("o.db"), OpenMode::write);
+    store->write([&] {
+        const ComplaintId a = store->insert_complaint(sample("Koffie in het Café", 1000));
+        Event note = event_of(a, EventKind::note, 1001);
+        note.text = "De bezorger was te laat";
+        store->append_event(note);
+        store->insert_complaint(sample("Bezorger kwam niet", 1000));
+    });
+    const auto found = [&](std::vector<std::string> words) {
+        std::vector<ComplaintId> out;
+        ListFilter f;
+        store->search(words, f, [&](const SearchHit& h) { out.push_back(h.complaint.id); });
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(found({"cafe"}) == std::vector<ComplaintId>{1});
+    CHECK(found({"CAFÉ", "bezorger"}) == std::vector<ComplaintId>{1});
+    CHECK(found({"bezorger"}) == std::vector<ComplaintId>{1, 2});
+    CHECK(found({"bezorg*"}) == std::vector<ComplaintId>{1, 2});
+    CHECK(found({"bezorg"}).empty());
+    CHECK(found({"\"", "OR"}).empty());
+
+    std::vector<SearchHit> hits;
+    store->search({"laat"}, ListFilter{}, [&](const SearchHit& h) { hits.push_back(h); });
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].field == "note");
+    std::string plain, marked;
+    for (const auto& part : hits[0].snippet) {
+        plain += part.text;
+        if (part.highlighted)
+            marked += part.text;
+    }
+    CHECK(plain == "De bezorger was te laat");
+    CHECK(marked == "laat");
 }
