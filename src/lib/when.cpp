@@ -22,7 +22,7 @@ constexpr Timestamp kDay = 86400;
 constexpr Timestamp kWeek = 7 * kDay;
 constexpr Timestamp kYear = 365 * kDay;
 
-// Durations may not leave four-digit years, so every result can be written as RFC 3339.
+// No result may leave four-digit years (in UTC), so every result can be written as RFC 3339.
 constexpr Timestamp kMinTimestamp = -62167219200; // 0000-01-01T00:00:00Z
 constexpr Timestamp kMaxTimestamp = 253402300799; // 9999-12-31T23:59:59Z
 
@@ -253,10 +253,10 @@ std::optional<Timestamp> from_local(Date d, Clock c) {
     return t;
 }
 
+// The first second whose local date is `d` (the next day's first second when the zone skipped
+// `d`), found by search on the local date rather than by mktime: when midnight is repeated, mktime
+// picks a copy by the offset of its previous call, and when midnight is skipped it has none.
 Timestamp day_start(Date d) {
-    if (const auto t = from_local(d, {0, 0, 0}))
-        return *t;
-    // Some zones change clocks at midnight, so the day starts later: find its first second.
     // UTC offsets stay within ±15 h, so the local date is before `d` at `lo` and not at `hi`.
     const Timestamp midnight_utc = utc_seconds(d, {0, 0, 0});
     Timestamp lo = midnight_utc - 30 * kHour;
@@ -272,9 +272,8 @@ Timestamp day_start(Date d) {
     return hi;
 }
 
+// The second before the next day starts, so a repeated 23:59:59 ends the day at its second copy.
 Timestamp day_end(Date d) {
-    if (const auto t = from_local(d, {23, 59, 59}))
-        return *t;
     return day_start(add_days(d, 1)) - 1;
 }
 
@@ -358,19 +357,19 @@ Timestamp with_offset(Date d, Clock c, Offset o) {
     return utc_seconds(d, c) - o.sign * (o.hours * kHour + o.minutes * kMinute);
 }
 
+// An instant beyond four-digit years would be written in a form parse_rfc3339 rejects.
+Timestamp in_range_or_fail(std::string_view what, std::string_view text, Timestamp t) {
+    if (t < kMinTimestamp || t > kMaxTimestamp)
+        fail(what, text, "it lies outside the years 0000 to 9999 in UTC");
+    return t;
+}
+
 std::string format_count(std::uint64_t n, char unit) {
     return std::to_string(n) + unit;
 }
 
-} // namespace
-
-Timestamp now() {
-    using namespace std::chrono;
-    return floor<seconds>(system_clock::now()).time_since_epoch().count();
-}
-
-Timestamp parse_when(std::string_view text, Timestamp now, WhenUse use) {
-    const std::string_view trimmed = trim(text);
+// parse_when without the final range check; `trimmed` has no surrounding whitespace.
+Timestamp read_when(std::string_view trimmed, Timestamp now, WhenUse use) {
     const std::string s = text::ascii_lower(trimmed);
 
     if (s == "today" || s == "tomorrow" || s == "yesterday") {
@@ -402,6 +401,19 @@ Timestamp parse_when(std::string_view text, Timestamp now, WhenUse use) {
     fail("invalid time", trimmed, kForms);
 }
 
+} // namespace
+
+Timestamp now() {
+    using namespace std::chrono;
+    return floor<seconds>(system_clock::now()).time_since_epoch().count();
+}
+
+Timestamp parse_when(std::string_view text, Timestamp now, WhenUse use) {
+    const std::string_view trimmed = trim(text);
+    // A date or local time near year 0000 or 9999 can cross it once read in UTC.
+    return in_range_or_fail("invalid time", trimmed, read_when(trimmed, now, use));
+}
+
 std::string format_rfc3339(Timestamp t) {
     const std::tm tm = utc_tm(t);
     char buf[96];
@@ -417,7 +429,9 @@ Timestamp parse_rfc3339(std::string_view text) {
     check_date(text, dt->date);
     check_clock(text, *dt->clock);
     check_offset(text, *dt->offset);
-    return with_offset(dt->date, *dt->clock, *dt->offset);
+    // The offset can move 0000-01-01 or 9999-12-31 across the year boundary.
+    return in_range_or_fail("invalid timestamp", text,
+                            with_offset(dt->date, *dt->clock, *dt->offset));
 }
 
 std::string format_local(Timestamp t) {

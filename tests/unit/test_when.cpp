@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <optional>
 #include <string>
 
 using ombud::Timestamp;
@@ -25,6 +26,29 @@ void use_brazil() {
     setenv("TZ", "BRT3BRST,M10.3.0/0,M2.3.0/0", 1);
     tzset();
 }
+
+// Sets TZ for one test and puts back what was there before.
+class ScopedZone {
+  public:
+    explicit ScopedZone(const char* tz) {
+        if (const char* old = std::getenv("TZ"))
+            old_ = old;
+        setenv("TZ", tz, 1);
+        tzset();
+    }
+    ~ScopedZone() {
+        if (old_)
+            setenv("TZ", old_->c_str(), 1);
+        else
+            unsetenv("TZ");
+        tzset();
+    }
+    ScopedZone(const ScopedZone&) = delete;
+    ScopedZone& operator=(const ScopedZone&) = delete;
+
+  private:
+    std::optional<std::string> old_;
+};
 
 Timestamp utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
     std::tm tm{};
@@ -376,6 +400,102 @@ TEST_CASE("a day without a midnight starts at its first second") {
     CHECK(since("tomorrow", utc(2026, 10, 17, 15)) == utc(2026, 10, 18, 3, 0, 0));
     CHECK_THROWS_AS(deadline("2026-10-18T00:30"), UsageError);
     CHECK(deadline("2026-10-18T01:00") == utc(2026, 10, 18, 3, 0, 0));
+}
+
+TEST_CASE("a day whose last hour is repeated ends at the second 23:59:59") {
+    // mktime picks a copy of a repeated time by the offset of its previous call, so each check
+    // runs after a call in summer time and after one in standard time.
+    SUBCASE("Chile: clocks go back at Saturday 24:00") {
+        ScopedZone zone("<-04>4<-03>,M9.1.6/24,M4.1.6/24");
+        // Saturday 2026-04-04: 23:00-23:59:59 is -03, then again -04.
+        const Timestamp march = utc(2026, 3, 1, 12);
+        for (const char* before : {"2026-03-01", "2026-05-01"}) {
+            INFO("after a call for ", std::string(before));
+            deadline(before, march);
+            CHECK(deadline("2026-04-04", march) == utc(2026, 4, 5, 3, 59, 59));
+            since(before, march);
+            CHECK(since("2026-04-05", march) == utc(2026, 4, 5, 4, 0, 0));
+            deadline(before, march);
+            CHECK(deadline("tomorrow", utc(2026, 4, 3, 12)) == utc(2026, 4, 5, 3, 59, 59));
+        }
+    }
+    SUBCASE("Brazil: clocks go back at Sunday 00:00") {
+        ScopedZone zone("BRT3BRST,M10.3.0/0,M2.3.0/0");
+        // Saturday 2026-02-14: 23:00-23:59:59 is -02, then again -03.
+        for (const char* before : {"2026-01-10", "2026-03-10"}) {
+            INFO("after a call for ", std::string(before));
+            deadline(before);
+            CHECK(deadline("2026-02-14") == utc(2026, 2, 15, 2, 59, 59));
+            since(before);
+            CHECK(since("2026-02-15") == utc(2026, 2, 15, 3, 0, 0));
+        }
+    }
+}
+
+TEST_CASE("a day whose midnight is repeated starts at the first 00:00") {
+    // Cuba: on Sunday 2026-11-01 clocks go back from 01:00 CDT to 00:00 CST.
+    ScopedZone zone("CST5CDT,M3.2.0/0,M11.1.0/1");
+    const Timestamp december = utc(2026, 12, 1, 12);
+    for (const char* before : {"2026-12-01", "2026-10-01"}) {
+        INFO("after a call for ", std::string(before));
+        since(before, december);
+        CHECK(since("2026-11-01", december) == utc(2026, 11, 1, 4, 0, 0));
+        deadline(before, december);
+        CHECK(deadline("2026-10-31", december) == utc(2026, 11, 1, 3, 59, 59));
+        since(before, december);
+        CHECK(since("yesterday", utc(2026, 11, 2, 12)) == utc(2026, 11, 1, 4, 0, 0));
+    }
+    // The day itself has 25 hours.
+    CHECK(deadline("2026-11-01", december) - since("2026-11-01", december) + 1 == 25 * kHour);
+}
+
+TEST_CASE("results outside the years 0000 to 9999 are rejected") {
+    constexpr Timestamp first = -62167219200; // 0000-01-01T00:00:00Z
+    constexpr Timestamp last = 253402300799;  // 9999-12-31T23:59:59Z
+
+    SUBCASE("RFC 3339 with an offset") {
+        ScopedZone zone("UTC0");
+        CHECK_THROWS_WITH_AS(ombud::parse_rfc3339("0000-01-01T00:00:00+01:00"),
+                             "invalid timestamp \"0000-01-01T00:00:00+01:00\": it lies outside "
+                             "the years 0000 to 9999 in UTC",
+                             UsageError);
+        CHECK_THROWS_WITH_AS(ombud::parse_rfc3339("9999-12-31T23:59:59-00:01"),
+                             "invalid timestamp \"9999-12-31T23:59:59-00:01\": it lies outside "
+                             "the years 0000 to 9999 in UTC",
+                             UsageError);
+        CHECK(ombud::parse_rfc3339("0000-01-01T01:00:00+01:00") == first);
+        CHECK(ombud::parse_rfc3339("9999-12-31T22:59:59-01:00") == last);
+        for (const Timestamp t : {first, last}) {
+            CAPTURE(t);
+            CHECK(ombud::parse_rfc3339(ombud::format_rfc3339(t)) == t);
+        }
+        CHECK_THROWS_AS(deadline("0000-01-01T00:00:00+01:00"), UsageError);
+        CHECK_THROWS_AS(since("9999-12-31T23:59-00:01"), UsageError);
+        CHECK(since("0000-01-01T01:00+01:00") == first);
+        CHECK(deadline("9999-12-31T22:59:59-01:00") == last);
+    }
+    SUBCASE("local times and days west of UTC") {
+        ScopedZone zone("<-05>5");
+        CHECK_THROWS_WITH_AS(deadline("9999-12-31T23:59"),
+                             "invalid time \"9999-12-31T23:59\": it lies outside the years 0000 "
+                             "to 9999 in UTC",
+                             UsageError);
+        CHECK(deadline("9999-12-31T18:59:59") == last);
+        CHECK_THROWS_AS(since("9999-12-31T19:00"), UsageError);
+        CHECK_THROWS_AS(deadline("9999-12-31"), UsageError);
+        CHECK(since("9999-12-31") == utc(9999, 12, 31, 5));
+        CHECK_THROWS_AS(deadline("today", last), UsageError);
+        CHECK_THROWS_AS(deadline("23:00", last), UsageError);
+    }
+    SUBCASE("local times and days east of UTC") {
+        ScopedZone zone("<+01>-1");
+        CHECK_THROWS_AS(since("0000-01-01T00:30"), UsageError);
+        CHECK(since("0000-01-01T01:00") == first);
+        CHECK_THROWS_AS(since("0000-01-01"), UsageError);
+        CHECK(deadline("0000-01-01") == first + 23 * kHour - 1);
+        CHECK_THROWS_AS(since("today", first), UsageError);
+        CHECK_THROWS_AS(since("yesterday", first + kDay), UsageError);
+    }
 }
 
 TEST_CASE("format_rfc3339 writes UTC with seconds and Z") {
