@@ -3,7 +3,7 @@
 # tests/e2e/test_completion.sh checks that every option in `ombud help COMMAND` (and in
 # `ombud db SUB --help` for the commands of db) is listed here.
 
-_ombud_commands="open note escalate close history list show reopen assign search db help"
+_ombud_commands="open note escalate close history list show reopen assign search export import db help"
 _ombud_db_commands="check backup share"
 _ombud_global_options="--db --as --json --color --help --version"
 
@@ -19,7 +19,7 @@ _ombud_options() {
     history) opts="--customer --actor --since --limit" ;;
     list) opts="--status --owner --customer --category --priority --overdue --escalated --since --limit --all" ;;
     search) opts="--status --owner --customer --category --priority --overdue --escalated --since --limit" ;;
-    show | help) opts="" ;;
+    show | help | export | import) opts="" ;;
     reopen) opts="--reason" ;;
     assign) opts="--reason" ;;
     db | "db check" | "db backup") opts="" ;;
@@ -248,11 +248,11 @@ _ombud() {
         return
     fi
     # Positional arguments: complaint numbers and people, live from the database; db's commands
-    # and the file a backup goes to. The words search looks for are free text: nothing.
+    # and the file a backup goes to or an import reads. The words search looks for are free text: nothing.
     case $cmd:$(_ombud_positional "$cmd_at") in
     help:*) mapfile -t COMPREPLY < <(compgen -W "$_ombud_commands" -- "$cur") ;;
     db:1) mapfile -t COMPREPLY < <(compgen -W "$_ombud_db_commands" -- "$cur") ;;
-    "db backup:1")
+    "db backup:1" | import:1)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         ;;

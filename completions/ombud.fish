@@ -1,7 +1,7 @@
 # fish completion for ombud, the complaint tracker.
 # Install as ~/.config/fish/completions/ombud.fish (or in vendor_completions.d).
 
-set -l commands open note escalate close history list show reopen assign search db help
+set -l commands open note escalate close history list show reopen assign search export import db help
 set -l channels phone email letter chat social in-person web other
 set -l priorities low normal high urgent
 
@@ -108,6 +108,8 @@ complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a show -d 'Sho
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a reopen -d 'Reopen a closed complaint'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a assign -d 'Hand a complaint to a new owner'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a search -d 'Find complaints by any word in their title, notes and resolution'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write every customer, complaint and event as NDJSON'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a import -d 'Load an export into an empty database'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a db -d 'Look after the database file'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show help for ombud or one command'
 
@@ -154,6 +156,9 @@ complete -c ombud -n '__ombud_command list search' -l escalated -d 'Only those w
 complete -c ombud -n '__ombud_command list search' -l since -x -d 'Only those with activity since then (WHEN)'
 complete -c ombud -n '__ombud_command list search' -l limit -x -d 'At most N rows'
 complete -c ombud -n '__ombud_command list' -l all -d 'Include closed complaints'
+
+# import reads a file
+complete -c ombud -n '__ombud_command import; and __ombud_needs_arg 1 import' -F
 
 # reopen, assign
 complete -c ombud -n '__ombud_command reopen' -l reason -x -d 'Why it is open again'

@@ -48,6 +48,8 @@ struct Customer {
     std::string name;
     std::optional<std::string> email;
     std::optional<std::string> phone;
+    /// When ombud first met them; kept by export and import, not part of the JSON contract.
+    Timestamp created_at = 0;
 };
 
 struct Escalation {

@@ -146,12 +146,24 @@ class Store {
     void read(const std::function<void()>& fn);
 
     std::optional<Complaint> find_complaint(ComplaintId id);
-    /// Inserts `c` (its `id` is ignored) and returns the new, never reused, number.
+    /// Inserts `c` and returns its number: a new, never reused one when `c.id` is 0, else
+    /// `c.id` itself (import). Every field is stored; the customer by its id.
     ComplaintId insert_complaint(const Complaint& c);
     /// Stores every mutable field of `c`.
     void update_complaint(const Complaint& c);
-    /// Appends `e` to its complaint's timeline; returns the event id.
+    /// Appends `e` to its complaint's timeline; returns the event id (a new one when `e.id`
+    /// is 0, else `e.id`, for import).
     std::int64_t append_event(const Event& e);
+    /// Inserts a customer with its id and time (import).
+    void insert_customer(const Customer& c);
+
+    /// Whether the database holds nothing at all: no customer, complaint or event.
+    bool empty();
+    /// Streams every customer, complaint and event, each in the order of their ids, from one
+    /// snapshot: everything an export holds.
+    void dump(const std::function<void(const Customer&)>& customer,
+              const std::function<void(const Complaint&)>& complaint,
+              const std::function<void(const Event&)>& event);
 
     /// Whether a customer has this e-mail (when `key` has an `@`) or name, case-insensitively.
     bool customer_exists(const std::string& key);

@@ -27,6 +27,8 @@ void setup_show(CLI::App& sub, Context& ctx);
 void setup_reopen(CLI::App& sub, Context& ctx);
 void setup_assign(CLI::App& sub, Context& ctx);
 void setup_search(CLI::App& sub, Context& ctx);
+void setup_export(CLI::App& sub, Context& ctx);
+void setup_import(CLI::App& sub, Context& ctx);
 void setup_db(CLI::App& sub, Context& ctx);
 void setup_help(CLI::App& sub, Context& ctx);
 void setup_complete(CLI::App& sub, Context& ctx);

@@ -4,6 +4,7 @@
 #include <ombud/files.hpp>
 #include <ombud/model.hpp>
 #include <ombud/store.hpp>
+#include <ombud/transfer.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -35,6 +36,9 @@ class Renderer {
     virtual void search_begin(ComplaintId max_id) = 0;
     virtual void search_row(const SearchHit& hit) = 0;
     virtual void search_end() = 0;
+
+    /// What `import` loaded from `source`.
+    virtual void imported(const std::string& source, const transfer::ImportReport& r) = 0;
 
     /// `ombud db`: what the check found, the backup written, the sharing set up.
     virtual void checked(const std::string& path, const CheckReport& r) = 0;

@@ -236,6 +236,11 @@ class HumanRenderer final : public Renderer {
             fmt::print(out_, "Nothing happened yet.\n");
     }
 
+    void imported(const std::string& source, const transfer::ImportReport& r) override {
+        fmt::print(out_, "Imported {}, {} and {} from {}\n", plural(r.customers, "customer"),
+                   plural(r.complaints, "complaint"), plural(r.events, "event"), sanitize(source));
+    }
+
     void checked(const std::string& path, const CheckReport& r) override {
         fmt::print(out_, "Checked {}: schema {}, {} journal, {}, {}, {}\n", sanitize(path),
                    r.schema_version, sanitize(r.journal_mode), plural(r.complaints, "complaint"),

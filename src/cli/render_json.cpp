@@ -42,6 +42,13 @@ class JsonRenderer final : public Renderer {
     void history_row(const Event& e) override { element(json::to_json(e)); }
     void history_end() override { end(); }
 
+    void imported(const std::string& source, const transfer::ImportReport& r) override {
+        value({{"source", source},
+               {"customers", r.customers},
+               {"complaints", r.complaints},
+               {"events", r.events}});
+    }
+
     void checked(const std::string& path, const CheckReport& r) override {
         json::Json problems = json::Json::array();
         for (const auto& p : r.problems)

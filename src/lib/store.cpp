@@ -710,22 +710,49 @@ std::optional<Complaint> Store::find_complaint(ComplaintId id) {
     });
 }
 
+namespace {
+
+// The columns a complaint's life changes, in the order bind_state binds them.
+constexpr const char* state_columns =
+    "status, priority, category, channel, owner, handoffs, escalation_level, escalated_to, "
+    "escalation_reason, escalation_due, due, updated_at, closed_at, close_reason, resolution, "
+    "rating";
+
+// Binds the values of state_columns to parameters 1 to 16.
+void bind_state(SQLite::Statement& st, const Complaint& c) {
+    st.bind(1, std::string(to_string(c.status)));
+    st.bind(2, std::string(to_string(c.priority)));
+    bind_opt(st, 3, c.category);
+    bind_opt(st, 4, c.channel);
+    st.bind(5, c.owner);
+    st.bind(6, c.handoffs);
+    st.bind(7, c.escalation ? c.escalation->level : 0);
+    bind_opt(st, 8, c.escalation ? std::optional(c.escalation->to) : std::nullopt);
+    bind_opt(st, 9, c.escalation ? c.escalation->reason : std::nullopt);
+    bind_opt(st, 10, c.escalation ? c.escalation->due : std::nullopt);
+    bind_opt(st, 11, c.due);
+    st.bind(12, c.updated_at);
+    bind_opt(st, 13, c.closed_at);
+    bind_opt(st, 14, opt_name(c.close_reason));
+    bind_opt(st, 15, c.resolution);
+    bind_opt(st, 16, c.rating ? std::optional<std::int64_t>(*c.rating) : std::nullopt);
+}
+
+} // namespace
+
 ComplaintId Store::insert_complaint(const Complaint& c) {
     return impl_->guarded([&] {
-        SQLite::Statement st(impl_->db, R"sql(
-INSERT INTO complaints (title, status, priority, category, channel, customer_id, owner, due,
-                        created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-        st.bind(1, c.title);
-        st.bind(2, std::string(to_string(c.status)));
-        st.bind(3, std::string(to_string(c.priority)));
-        bind_opt(st, 4, c.category);
-        bind_opt(st, 5, c.channel);
-        bind_opt(st, 6, c.customer ? std::optional<std::int64_t>(c.customer->id) : std::nullopt);
-        st.bind(7, c.owner);
-        bind_opt(st, 8, c.due);
-        st.bind(9, c.created_at);
-        st.bind(10, c.updated_at);
+        SQLite::Statement st(
+            impl_->db,
+            fmt::format("INSERT INTO complaints ({}, id, title, customer_id, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        "?, ?)",
+                        state_columns));
+        bind_state(st, c);
+        bind_opt(st, 17, c.id > 0 ? std::optional<std::int64_t>(c.id) : std::nullopt);
+        st.bind(18, c.title);
+        bind_opt(st, 19, c.customer ? std::optional<std::int64_t>(c.customer->id) : std::nullopt);
+        st.bind(20, c.created_at);
         st.exec();
         return impl_->db.getLastInsertRowid();
     });
@@ -733,27 +760,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
 
 void Store::update_complaint(const Complaint& c) {
     impl_->guarded([&] {
-        SQLite::Statement st(impl_->db, R"sql(
-UPDATE complaints SET status = ?, priority = ?, category = ?, channel = ?, owner = ?, handoffs = ?,
-       escalation_level = ?, escalated_to = ?, escalation_reason = ?, escalation_due = ?, due = ?,
-       updated_at = ?, closed_at = ?, close_reason = ?, resolution = ?, rating = ?
-WHERE id = ?)sql");
-        st.bind(1, std::string(to_string(c.status)));
-        st.bind(2, std::string(to_string(c.priority)));
-        bind_opt(st, 3, c.category);
-        bind_opt(st, 4, c.channel);
-        st.bind(5, c.owner);
-        st.bind(6, c.handoffs);
-        st.bind(7, c.escalation ? c.escalation->level : 0);
-        bind_opt(st, 8, c.escalation ? std::optional(c.escalation->to) : std::nullopt);
-        bind_opt(st, 9, c.escalation ? c.escalation->reason : std::nullopt);
-        bind_opt(st, 10, c.escalation ? c.escalation->due : std::nullopt);
-        bind_opt(st, 11, c.due);
-        st.bind(12, c.updated_at);
-        bind_opt(st, 13, c.closed_at);
-        bind_opt(st, 14, opt_name(c.close_reason));
-        bind_opt(st, 15, c.resolution);
-        bind_opt(st, 16, c.rating ? std::optional<std::int64_t>(*c.rating) : std::nullopt);
+        // The same columns, each set from its parameter: (status, …) = (?1, …).
+        SQLite::Statement st(impl_->db,
+                             fmt::format("UPDATE complaints SET ({}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                         "?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                                         state_columns));
+        bind_state(st, c);
         st.bind(17, c.id);
         st.exec();
     });
@@ -762,19 +774,63 @@ WHERE id = ?)sql");
 std::int64_t Store::append_event(const Event& e) {
     return impl_->guarded([&] {
         SQLite::Statement st(impl_->db, R"sql(
-INSERT INTO events (complaint_id, at, actor, kind, text, channel, direction, visible, data)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-        st.bind(1, e.complaint_id);
-        st.bind(2, e.at);
-        st.bind(3, e.actor);
-        st.bind(4, std::string(to_string(e.kind)));
-        bind_opt(st, 5, e.text);
-        bind_opt(st, 6, e.channel);
-        bind_opt(st, 7, opt_name(e.direction));
-        st.bind(8, e.visible ? 1 : 0);
-        st.bind(9, e.data.is_object() ? e.data.dump() : std::string("{}"));
+INSERT INTO events (id, complaint_id, at, actor, kind, text, channel, direction, visible, data)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+        bind_opt(st, 1, e.id > 0 ? std::optional<std::int64_t>(e.id) : std::nullopt);
+        st.bind(2, e.complaint_id);
+        st.bind(3, e.at);
+        st.bind(4, e.actor);
+        st.bind(5, std::string(to_string(e.kind)));
+        bind_opt(st, 6, e.text);
+        bind_opt(st, 7, e.channel);
+        bind_opt(st, 8, opt_name(e.direction));
+        st.bind(9, e.visible ? 1 : 0);
+        st.bind(10, e.data.is_object() ? e.data.dump() : std::string("{}"));
         st.exec();
         return impl_->db.getLastInsertRowid();
+    });
+}
+
+void Store::insert_customer(const Customer& c) {
+    impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, "INSERT INTO customers (id, name, email, phone, "
+                                        "created_at) VALUES (?, ?, ?, ?, ?)");
+        st.bind(1, c.id);
+        st.bind(2, c.name);
+        bind_opt(st, 3, c.email);
+        bind_opt(st, 4, c.phone);
+        st.bind(5, c.created_at);
+        st.exec();
+    });
+}
+
+bool Store::empty() {
+    return impl_->guarded([&] {
+        return impl_->db
+                   .execAndGet("SELECT NOT EXISTS (SELECT 1 FROM customers) AND "
+                               "NOT EXISTS (SELECT 1 FROM complaints) AND "
+                               "NOT EXISTS (SELECT 1 FROM events)")
+                   .getInt() != 0;
+    });
+}
+
+void Store::dump(const std::function<void(const Customer&)>& customer,
+                 const std::function<void(const Complaint&)>& complaint,
+                 const std::function<void(const Event&)>& event) {
+    read([&] {
+        SQLite::Statement cu(
+            impl_->db, "SELECT id, name, email, phone, created_at FROM customers ORDER BY id");
+        while (cu.executeStep()) {
+            customer(Customer{cu.getColumn(0).getInt64(), cu.getColumn(1).getString(),
+                              opt_text(cu.getColumn(2)), opt_text(cu.getColumn(3)),
+                              cu.getColumn(4).getInt64()});
+        }
+        SQLite::Statement co(impl_->db, std::string(complaint_columns) + " ORDER BY c.id");
+        while (co.executeStep())
+            complaint(read_complaint(co));
+        SQLite::Statement ev(impl_->db, std::string(event_columns) + " ORDER BY e.id");
+        while (ev.executeStep())
+            event(read_event(ev));
     });
 }
 
