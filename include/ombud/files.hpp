@@ -28,6 +28,11 @@ struct WriteProblem {
 /// writable.
 std::optional<WriteProblem> write_problem(const std::string& path);
 
+/// Why writing the database at `path` may have run out of room: the file system is (nearly)
+/// full, or the file or its journal reached the process's file size limit (ulimit -f). Nothing
+/// when neither is the case. For telling the user why an I/O error happened.
+std::optional<std::string> space_problem(const std::string& path);
+
 /// The folder that holds `path` ("." for a bare file name).
 std::string folder_of(const std::string& path);
 

@@ -157,6 +157,9 @@ class Store {
     /// Inserts a customer with its id and time (import).
     void insert_customer(const Customer& c);
 
+    /// The time of the latest event (0 when there is none).
+    Timestamp latest_event_time();
+
     /// Whether the database holds nothing at all: no customer, complaint or event.
     bool empty();
     /// Streams every customer, complaint and event, each in the order of their ids, from one

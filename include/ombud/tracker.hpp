@@ -81,6 +81,8 @@ class Tracker {
     Timestamp now() const { return now_; }
 
   private:
+    /// Runs `fn` in one write transaction, with `now_` moved up to the latest recorded event.
+    void write(const std::function<void()>& fn);
     /// Throws NotFoundError when `customer` is given and matches nobody.
     void require_customer(const std::optional<std::string>& customer);
     /// An event of this actor at this time.

@@ -35,7 +35,9 @@ void check_command_name(int argc, char** argv) {
         if (arg.starts_with("-"))
             continue;
         std::string_view best;
-        std::size_t best_distance = 3;
+        // Close enough to be a typo, and not a guess at a word of one or two letters.
+        std::size_t best_distance =
+            std::min<std::size_t>(3, std::max<std::size_t>(2, arg.size() / 2 + 1));
         for (const auto& spec : cli::commands()) {
             if (arg == spec.name)
                 return;

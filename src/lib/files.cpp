@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <grp.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <array>
@@ -84,6 +86,27 @@ std::optional<WriteProblem> write_problem(const std::string& path) {
                                  folder)
                    : fmt::format("its folder {} is read-only for you", folder),
             "ask the folder's owner for write permission, or use a file in a writable folder"};
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> space_problem(const std::string& path) {
+    // A write that failed may have needed a page or a journal frame more than is left.
+    constexpr unsigned long long margin = 1 << 20;
+    struct statvfs fs {};
+    if (::statvfs(folder_of(path).c_str(), &fs) == 0 &&
+        static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < margin)
+        return std::string("no space left on the device");
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        for (const char* suffix : {"", "-wal", "-journal"}) {
+            struct stat st {};
+            if (::stat((path + suffix).c_str(), &st) == 0 &&
+                static_cast<unsigned long long>(st.st_size) + margin >= limit.rlim_cur)
+                return fmt::format("no space: the file size limit of {} bytes (ulimit -f) is "
+                                   "reached",
+                                   static_cast<unsigned long long>(limit.rlim_cur));
+        }
     }
     return std::nullopt;
 }

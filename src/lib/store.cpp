@@ -8,11 +8,13 @@
 #include <sqlite3.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <system_error>
@@ -306,16 +308,26 @@ bool no_space(int errno_value) {
             files::WriteProblem{"it is read-only", "ask the file's owner for write permission"});
         return StorageError(fmt::format("cannot {} {}: {}", verb, file, why.reason), why.hint);
     };
-    if (code == SQLITE_FULL || (code == SQLITE_IOERR && no_space(system_errno)))
-        throw StorageError(fmt::format("cannot write {}: no space left on the device", file),
-                           "free some space; nothing of this command was written");
+    if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+        // SQLite says "full" only for ENOSPC; a file size limit or a quota is an I/O error,
+        // and the errno it keeps may be a later call's, so the file system is asked too.
+        std::optional<std::string> why = files::space_problem(path);
+        if (!why && (code == SQLITE_FULL || no_space(system_errno)))
+            why = "no space left on the device";
+        if (why)
+            throw StorageError(fmt::format("cannot write {}: {}", file, *why),
+                               "free some space; nothing of this command was written");
+    }
     switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         throw BusyError(fmt::format("{} stayed locked by another ombud past the wait limit", file),
                         "try again in a moment");
     case SQLITE_NOTADB:
-        throw StorageError(fmt::format("{} is not an ombud database (not SQLite at all)", file));
+        throw StorageError(fmt::format("{} is not an ombud database: SQLite cannot read it (not "
+                                       "SQLite, or its header is damaged)",
+                                       file),
+                           "run `ombud db check`, or restore the file from a backup");
     case SQLITE_CORRUPT:
         throw StorageError(fmt::format("{} is damaged: {}", file, e.what()),
                            "run `ombud db check`, then restore the file from a backup");
@@ -326,12 +338,19 @@ bool no_space(int errno_value) {
         if (files::write_problem(path))
             throw cannot_write("open");
         throw StorageError(fmt::format("cannot open {}", file));
+    case SQLITE_ERROR:
+        // The schema ombud wrote is missing a part: someone or something changed the file.
+        if (std::string_view(e.what()).starts_with("no such"))
+            throw StorageError(fmt::format("{} is damaged: {}", file, e.what()),
+                               "run `ombud db check`, then restore the file from a backup");
+        break;
     default:
-        if (system_errno != 0)
-            throw StorageError(fmt::format("{}: {} ({})", file, e.what(),
-                                           std::generic_category().message(system_errno)));
-        throw StorageError(fmt::format("{}: {}", file, e.what()));
+        break;
     }
+    if (system_errno != 0)
+        throw StorageError(fmt::format("{}: {} ({})", file, e.what(),
+                                       std::generic_category().message(system_errno)));
+    throw StorageError(fmt::format("{}: {}", file, e.what()));
 }
 
 // Puts the finished file `temp` at `dest` unless something is there already (false then).
@@ -373,6 +392,28 @@ std::string private_temp_for(const std::string& dest) {
     }
     ::close(fd);
     return temp;
+}
+
+// A SQLite file is a whole number of pages; one that ends inside a page was cut short (a copy
+// that stopped, a damaged disk), and SQLite would read the missing bytes as zeros.
+void check_whole_pages(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return; // SQLite says why it cannot open the file
+    unsigned char header[100];
+    const ssize_t got = ::read(fd, header, sizeof header);
+    struct stat st {};
+    const bool sized = ::fstat(fd, &st) == 0;
+    ::close(fd);
+    if (got != sizeof header || !sized || std::memcmp(header, "SQLite format 3", 16) != 0)
+        return;
+    // Bytes 16-17: the page size, big-endian; 1 stands for 65536.
+    const long page = header[16] == 0 && header[17] == 1 ? 65536 : header[16] << 8 | header[17];
+    if (page >= 512 && st.st_size % page != 0)
+        throw StorageError(
+            fmt::format("{} is damaged: it ends inside a page ({} bytes in pages of {})", path,
+                        static_cast<long long>(st.st_size), page),
+            "the file was cut short; restore it from a backup");
 }
 
 // "file:" URI of `path` for SQLite, with the characters URIs reserve escaped.
@@ -595,7 +636,9 @@ void Store::Impl::create(const std::string& path, const StoreOptions& options,
         scratch.network = network;
         scratch.guarded([&] { scratch.upgrade(); });
     } catch (...) {
-        ::unlink(temp.c_str());
+        // The scratch file and whatever journal SQLite had started next to it.
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            ::unlink((temp + suffix).c_str());
         throw;
     }
     publish(temp, path);
@@ -651,6 +694,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode,
             read_only = true;
         }
     }
+    if (target == path)
+        check_whole_pages(path);
     std::unique_ptr<Impl> impl;
     try {
         impl = std::make_unique<Impl>(target, flags, options);
@@ -674,13 +719,21 @@ int Store::version() const {
 void Store::write(const std::function<void()>& fn) {
     impl_->guarded([&] {
         impl_->db.exec("BEGIN IMMEDIATE");
+        // SQLite may already have rolled back (on SQLITE_FULL, say); only end a live one.
+        const auto rollback = [&] {
+            if (sqlite3_get_autocommit(impl_->db.getHandle()) == 0)
+                impl_->db.exec("ROLLBACK");
+        };
         try {
             fn();
             impl_->db.exec("COMMIT");
+        } catch (const SQLite::Exception& e) {
+            // Why the system refused (no space, a file size limit) before ROLLBACK forgets it.
+            const int system_errno = sqlite3_system_errno(impl_->db.getHandle());
+            rollback();
+            rethrow_sqlite(e, impl_->path, system_errno);
         } catch (...) {
-            // SQLite may already have rolled back (on SQLITE_FULL, say); only end a live one.
-            if (sqlite3_get_autocommit(impl_->db.getHandle()) == 0)
-                impl_->db.exec("ROLLBACK");
+            rollback();
             throw;
         }
     });
@@ -801,6 +854,13 @@ void Store::insert_customer(const Customer& c) {
         bind_opt(st, 4, c.phone);
         st.bind(5, c.created_at);
         st.exec();
+    });
+}
+
+Timestamp Store::latest_event_time() {
+    return impl_->guarded([&] {
+        // events_by_time makes this one index seek.
+        return impl_->db.execAndGet("SELECT coalesce(max(at), 0) FROM events").getInt64();
     });
 }
 

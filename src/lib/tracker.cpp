@@ -98,8 +98,8 @@ Complaint Tracker::open(const OpenRequest& r) {
     c.channel = r.channel;
     c.owner = r.owner.value_or(actor_);
     c.due = r.due;
-    c.created_at = c.updated_at = now_;
-    store_.write([&] {
+    write([&] {
+        c.created_at = c.updated_at = now_;
         if (customer)
             c.customer = store_.find_or_create_customer(*customer);
         c.id = store_.insert_complaint(c);
@@ -127,11 +127,20 @@ Complaint Tracker::open(const OpenRequest& r) {
     return c;
 }
 
+void Tracker::write(const std::function<void()>& fn) {
+    store_.write([&] {
+        // A command that waited for the lock while others wrote is recorded after them: the
+        // timeline's order of time is the order in which things were written.
+        now_ = std::max(now_, store_.latest_event_time());
+        fn();
+    });
+}
+
 Complaint Tracker::note(ComplaintId id, const NoteRequest& r) {
     validate_text(r.text, "the note", max_text_bytes);
     Complaint c;
     // A letter that arrives after closing still belongs in the record, so closed is fine here.
-    store_.write([&] {
+    write([&] {
         c = get(id);
         c.updated_at = now_;
         store_.update_complaint(c);
@@ -149,7 +158,7 @@ Complaint Tracker::escalate(ComplaintId id, const EscalateRequest& r) {
     validate_optional(r.reason, "the reason", max_text_bytes);
     validate_deadline(r.due, now_);
     Complaint c;
-    store_.write([&] {
+    write([&] {
         c = get(id);
         require_not_closed(c, "escalate");
         const std::optional<std::string> previous =
@@ -173,7 +182,7 @@ Complaint Tracker::close(ComplaintId id, const CloseRequest& r) {
         throw UsageError(
             fmt::format("invalid --rating {}: use a whole number from 1 to 5", *r.rating));
     Complaint c;
-    store_.write([&] {
+    write([&] {
         c = get(id);
         if (c.status == Status::closed)
             throw ConflictError(fmt::format("#{} is already closed", id),
@@ -197,7 +206,7 @@ Complaint Tracker::close(ComplaintId id, const CloseRequest& r) {
 Complaint Tracker::reopen(ComplaintId id, const std::optional<std::string>& reason) {
     validate_optional(reason, "the reason", max_text_bytes);
     Complaint c;
-    store_.write([&] {
+    write([&] {
         c = get(id);
         if (c.status != Status::closed)
             throw ConflictError(
@@ -221,7 +230,7 @@ Complaint Tracker::assign(ComplaintId id, const std::string& to, const std::stri
     validate_text(to, "the new owner", max_name_bytes);
     validate_text(reason, "the reason", max_text_bytes);
     Complaint c;
-    store_.write([&] {
+    write([&] {
         c = get(id);
         require_not_closed(c, "assign");
         if (c.owner == to)
