@@ -5,14 +5,14 @@
 
 _ombud_commands="open note escalate close history list show reopen assign search export import db help"
 _ombud_db_commands="check backup share"
-_ombud_global_options="--db --as --json --color --help --version"
+_ombud_global_options="--db --as --json --format --color --help --version"
 
 # Options of one command ("db backup" for one of db's), its own first; the global ones are
 # accepted after it too.
 _ombud_options() {
     local opts
     case $1 in
-    open) opts="--customer --email --phone --channel --category --priority --owner --due --note" ;;
+    open) opts="--customer --email --phone --channel --category --priority --owner --due --note --from-json" ;;
     note) opts="--channel --direction --visible" ;;
     escalate) opts="--to --reason --due" ;;
     close) opts="--resolution --reason --rating" ;;
@@ -25,11 +25,11 @@ _ombud_options() {
     db | "db check" | "db backup") opts="" ;;
     "db share") opts="--group" ;;
     esac
-    echo "$opts --help --db --as --json --color"
+    echo "$opts --help --db --as --json --format --color"
 }
 
 # Options that take a value (the next word, or `=VALUE`); every other option is a flag.
-_ombud_value_options=" --db --as --color --customer --email --phone --channel --category \
+_ombud_value_options=" --db --from-json --as --color --format --customer --email --phone --channel --category \
 --priority --owner --due --note --direction --to --reason --resolution --rating --actor --since \
 --limit --status --group "
 
@@ -159,7 +159,7 @@ _ombud() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-        --db | --as | --color)
+        --db | --as | --color | --format)
             # The value, and the `=` before it when bash split `--db=PATH`.
             [[ ${COMP_WORDS[i + 1]} == "=" ]] && ((i++))
             ((i++))
@@ -175,13 +175,17 @@ _ombud() {
 
     # Values of options.
     case $prev in
-    --db)
+    --db | --from-json)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
         ;;
     --color)
         mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur")
+        return
+        ;;
+    --format)
+        mapfile -t COMPREPLY < <(compgen -W "human json ndjson csv" -- "$cur")
         return
         ;;
     --priority)

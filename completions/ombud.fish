@@ -8,9 +8,9 @@ set -l priorities low normal high urgent
 complete -c ombud -f
 
 # Options that take a value; every other option is a flag.
-set -g __ombud_value_options --db --as --color --customer --email --phone --channel --category \
-    --priority --owner --due --note --direction --to --reason --resolution --rating --actor \
-    --since --limit --status --group
+set -g __ombud_value_options --db --as --color --format --customer --email --phone --channel \
+    --category --priority --owner --due --note --direction --to --reason --resolution --rating \
+    --actor --since --limit --status --group
 
 # __ombud_words: the command and its positional arguments typed before the cursor, one a line
 # (option values left out).
@@ -93,6 +93,7 @@ end
 complete -c ombud -l db -r -F -d 'Database file'
 complete -c ombud -l as -x -a '(__ombud_complete people)' -d 'Who is acting'
 complete -c ombud -l json -d 'Machine-readable output on stdout'
+complete -c ombud -l format -x -a 'human json ndjson csv' -d 'What stdout carries'
 complete -c ombud -l color -x -a 'auto always never' -d 'Colour in human output'
 complete -c ombud -s h -l help -d 'Show help and exit'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -l version -d 'Show the version and exit'
@@ -123,6 +124,7 @@ complete -c ombud -n '__ombud_command open' -l priority -x -a "$priorities" -d '
 complete -c ombud -n '__ombud_command open' -l owner -x -a '(__ombud_complete people)' -d 'Who carries it'
 complete -c ombud -n '__ombud_command open' -l due -x -d 'Deadline (WHEN)'
 complete -c ombud -n '__ombud_command open' -l note -x -d 'First note; - reads stdin'
+complete -c ombud -n '__ombud_command open' -l from-json -r -F -d 'Open many from JSON (- reads stdin)'
 
 # note
 complete -c ombud -n '__ombud_command note' -l channel -x -a "$channels" -d 'Contact channel'

@@ -21,6 +21,8 @@ struct OpenRequest {
     std::optional<std::string> owner; ///< defaults to the actor
     std::optional<Timestamp> due;
     std::optional<std::string> note; ///< first contact, recorded as an incoming note
+    /// When it was opened, for complaints brought over from elsewhere; now when unset.
+    std::optional<Timestamp> at;
 };
 
 struct NoteRequest {
@@ -47,12 +49,20 @@ inline constexpr std::size_t max_title_bytes = 500;
 inline constexpr std::size_t max_name_bytes = 200;
 inline constexpr std::size_t max_text_bytes = 100000;
 
+/// Throws UsageError for what `open` at `now` would refuse in `r`, without a database.
+void check_open_request(const OpenRequest& r, Timestamp now);
+
 class Tracker {
   public:
     /// `actor` is who acts; `now` is the time every change is stamped with.
     Tracker(Store& store, std::string actor, Timestamp now);
 
     Complaint open(const OpenRequest& r);
+    /// Opens every complaint of `requests` in one transaction: all of them or, when one is
+    /// invalid, none.
+    std::vector<Complaint> open_all(const std::vector<OpenRequest>& requests);
+    /// Throws UsageError for what `open` would refuse in `r`; touches nothing.
+    void check(const OpenRequest& r) const { check_open_request(r, now_); }
     Complaint note(ComplaintId id, const NoteRequest& r);
     Complaint escalate(ComplaintId id, const EscalateRequest& r);
     Complaint close(ComplaintId id, const CloseRequest& r);

@@ -10,11 +10,13 @@
 // comes after what it refers to.
 
 #include <ombud/store.hpp>
+#include <ombud/tracker.hpp>
 
 #include <cstdint>
 #include <functional>
 #include <istream>
 #include <string>
+#include <vector>
 
 namespace ombud::transfer {
 
@@ -34,5 +36,14 @@ struct ImportReport {
 /// otherwise), in one transaction: a line that is not a valid record is a UsageError naming
 /// the line and the field, and then nothing is written.
 ImportReport import_ndjson(Store& store, std::istream& in);
+
+/// Reads complaints to open from `text`: one JSON object, an array of them, or NDJSON (one
+/// object per line), each with the fields of `ombud open`'s options: title (required),
+/// customer, email, phone, channel, category, priority, owner, due (a WHEN, read at `now`),
+/// note, and at (when it was opened, for complaints brought over from elsewhere). Throws
+/// UsageError naming the line (or item) and the field of the first invalid one; `check` is
+/// called on each request, and what it throws is told with the line too.
+std::vector<OpenRequest> read_open_requests(const std::string& text, Timestamp now,
+                                            const std::function<void(const OpenRequest&)>& check);
 
 } // namespace ombud::transfer

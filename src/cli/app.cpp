@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <memory>
+#include <string>
 
 namespace ombud::cli {
 
@@ -66,7 +68,28 @@ void build_app(CLI::App& app, Context& ctx) {
         ->type_name("PATH");
     app.add_option("--as", ctx.globals.as, "Who is acting (default: $OMBUD_USER, else your login)")
         ->type_name("NAME");
-    app.add_flag("--json", ctx.globals.json, "Machine-readable output on stdout");
+    // --json is short for --format json; the two are settled once parsing is done, before any
+    // command runs, so a contradiction is a usage error and not half a command.
+    auto json = std::make_shared<bool>(false);
+    auto format = std::make_shared<std::string>();
+    app.add_flag("--json", *json, "Machine-readable output on stdout (short for --format json)");
+    app.add_option("--format", *format, "Output format on stdout (default: human)")
+        ->check(CLI::IsMember({"human", "json", "ndjson", "csv"}).description(""))
+        ->type_name("human|json|ndjson|csv");
+    app.parse_complete_callback([json, format, &ctx] {
+        if (*json && !format->empty() && *format != "json")
+            throw UsageError(
+                fmt::format("--json and --format {} ask for different output", *format),
+                "--json is short for --format json; give one of them");
+        if (*json || *format == "json")
+            ctx.globals.format = Format::json;
+        else if (*format == "ndjson")
+            ctx.globals.format = Format::ndjson;
+        else if (*format == "csv")
+            ctx.globals.format = Format::csv;
+        else
+            ctx.globals.format = Format::human;
+    });
     app.add_option("--color", ctx.globals.color, "Colour in human output")
         ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
         ->type_name("auto|always|never");
@@ -76,8 +99,8 @@ void build_app(CLI::App& app, Context& ctx) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
         sub->fallthrough();
         sub->footer(
-            fmt::format("Example:\n  {}\n\nGlobal options --db, --as, --json and --color work "
-                        "here too; see `ombud --help`.\n",
+            fmt::format("Example:\n  {}\n\nGlobal options --db, --as, --json, --format and --color "
+                        "work here too; see `ombud --help`.\n",
                         spec.example));
         spec.setup(*sub, ctx);
     }

@@ -13,16 +13,8 @@ namespace ombud::cli {
 namespace {
 
 void run_import(const std::string& file, Context& ctx) {
-    if (file == "-" && isatty(STDIN_FILENO))
-        throw UsageError("import - reads an export from stdin, and stdin is a terminal",
-                         "ombud export > all.ndjson; ombud --db new.db import all.ndjson");
     std::ifstream in;
-    if (file != "-") {
-        in.open(file, std::ios::binary);
-        if (!in)
-            throw NotFoundError(fmt::format("cannot read {}", file), "check the file name");
-    }
-    std::istream& source = file == "-" ? std::cin : in;
+    std::istream& source = Context::input(file, in, "import");
     const transfer::ImportReport report =
         transfer::import_ndjson(ctx.store(OpenMode::write), source);
     if (source.bad())

@@ -1,6 +1,8 @@
 #include "context.hpp"
 
 #include <ombud/error.hpp>
+
+#include <fmt/format.h>
 #include <ombud/text.hpp>
 
 #include <charconv>
@@ -76,6 +78,20 @@ void warn(const std::string& message) {
 
 } // namespace
 
+std::istream& Context::input(const std::string& file, std::ifstream& file_stream,
+                             std::string_view what) {
+    if (file != "-") {
+        file_stream.open(file, std::ios::binary);
+        if (!file_stream)
+            throw NotFoundError(fmt::format("cannot read {}", file), "check the file name");
+        return file_stream;
+    }
+    if (isatty(STDIN_FILENO))
+        throw UsageError(fmt::format("{} - reads stdin, and stdin is a terminal", what),
+                         "pipe the input in, or give a file");
+    return std::cin;
+}
+
 std::string Context::database_path() const {
     if (!globals.db.empty())
         return globals.db;
@@ -118,14 +134,23 @@ Tracker& Context::tracker(OpenMode mode) {
 
 Renderer& Context::out() {
     if (!renderer_) {
-        if (globals.json) {
-            renderer_ = make_json_renderer(stdout);
-        } else {
+        switch (globals.format) {
+        case Format::json:
+            renderer_ = make_json_renderer(stdout, false);
+            break;
+        case Format::ndjson:
+            renderer_ = make_json_renderer(stdout, true);
+            break;
+        case Format::csv:
+            renderer_ = make_csv_renderer(stdout);
+            break;
+        case Format::human:
             renderer_ = make_human_renderer(
                 stdout, HumanOptions{.color = color_allowed(globals.color),
                                      .width = output_width(),
                                      .hints = static_cast<bool>(isatty(STDERR_FILENO)),
                                      .now = now});
+            break;
         }
     }
     return *renderer_;

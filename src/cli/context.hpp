@@ -6,17 +6,21 @@
 #include <ombud/store.hpp>
 #include <ombud/tracker.hpp>
 
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace ombud::cli {
 
+/// What stdout carries: `--format`, or `--json` for its short form.
+enum class Format { human, json, ndjson, csv };
+
 /// The global options, accepted before or after the subcommand.
 struct Globals {
     std::string db;
     std::string as;
-    bool json = false;
+    Format format = Format::human;
     std::string color = "auto";
 };
 
@@ -36,6 +40,11 @@ class Context {
     /// Throws UsageError when `required` and there is neither.
     std::optional<std::string> text_or_stdin(const std::optional<std::string>& arg,
                                              std::string_view what, bool required);
+
+    /// The file a command reads (`-`: stdin, which must not be a terminal then), opened into
+    /// `file_stream` when it is a file. `what` names the option in the message for a terminal.
+    static std::istream& input(const std::string& file, std::ifstream& file_stream,
+                               std::string_view what);
 
     /// `--db`, else $OMBUD_DB, else $XDG_DATA_HOME/ombud/ombud.db, else ~/.local/share/….
     std::string database_path() const;

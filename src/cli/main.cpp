@@ -19,7 +19,7 @@ using namespace ombud;
 
 // Options of the top level that take a value, so the scan below can skip it.
 bool takes_value(std::string_view arg) {
-    return arg == "--db" || arg == "--as" || arg == "--color";
+    return arg == "--db" || arg == "--as" || arg == "--color" || arg == "--format";
 }
 
 // A mistyped command gets a suggestion before CLI11 sees it and reports "unexpected argument".
@@ -55,9 +55,16 @@ void check_command_name(int argc, char** argv) {
     }
 }
 
+// Errors are JSON with --json, --format json and --format ndjson (CSV is no format for them).
 bool json_requested(int argc, char** argv) {
+    const auto json_format = [](std::string_view f) { return f == "json" || f == "ndjson"; };
     for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i) {
-        if (std::string_view(argv[i]) == "--json")
+        const std::string_view arg = argv[i];
+        if (arg == "--json")
+            return true;
+        if (arg == "--format" && i + 1 < argc && json_format(argv[i + 1]))
+            return true;
+        if (arg.starts_with("--format=") && json_format(arg.substr(9)))
             return true;
     }
     return false;

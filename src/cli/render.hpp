@@ -1,5 +1,6 @@
 #pragma once
-// Renderers turn the values commands produce into text: one for people, one for scripts.
+// Renderers turn the values commands produce into text: one for people, JSON (and NDJSON) and
+// CSV for scripts and spreadsheets.
 
 #include <ombud/files.hpp>
 #include <ombud/model.hpp>
@@ -8,6 +9,8 @@
 
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace ombud::cli {
@@ -56,6 +59,14 @@ struct HumanOptions {
 };
 
 std::unique_ptr<Renderer> make_human_renderer(std::FILE* out, const HumanOptions& options);
-std::unique_ptr<Renderer> make_json_renderer(std::FILE* out);
+/// `lines`: NDJSON, listings as one object per line with no enclosing array.
+std::unique_ptr<Renderer> make_json_renderer(std::FILE* out, bool lines);
+/// RFC 4180 CSV with a header row; see csv_field for how each field is written.
+std::unique_ptr<Renderer> make_csv_renderer(std::FILE* out);
+
+/// One CSV field: invalid UTF-8 becomes U+FFFD; a leading = + - @ TAB or CR (a formula to a
+/// spreadsheet) gets a ' before it; a field with a comma, quote, CR or LF is quoted, with its
+/// quotes doubled.
+std::string csv_field(std::string_view s);
 
 } // namespace ombud::cli

@@ -1,5 +1,6 @@
 // The renderer for scripts: the JSON shapes of the contract, one value per command. Listings
-// are written element by element so a million rows never sit in memory.
+// are written element by element so a million rows never sit in memory: as an array, one
+// element per line, or as NDJSON (`lines`), one object per line and no array around them.
 
 #include "render.hpp"
 
@@ -12,7 +13,7 @@ namespace {
 
 class JsonRenderer final : public Renderer {
   public:
-    explicit JsonRenderer(std::FILE* out) : out_(out) {}
+    JsonRenderer(std::FILE* out, bool lines) : out_(out), lines_(lines) {}
 
     void changed(Action, const Complaint& c) override { value(json::to_json(c)); }
     void show(const Complaint& c, const std::vector<Event>& events) override {
@@ -79,24 +80,32 @@ class JsonRenderer final : public Renderer {
 
   private:
     std::FILE* out_;
+    bool lines_;
     bool first_ = true;
 
     void value(const json::Json& j) { fmt::print(out_, "{}\n", json::dump(j)); }
     void begin() {
         first_ = true;
-        std::fputc('[', out_);
+        if (!lines_)
+            std::fputc('[', out_);
     }
     void element(const json::Json& j) {
-        fmt::print(out_, "{}\n{}", first_ ? "" : ",", json::dump(j));
+        if (lines_)
+            value(j);
+        else
+            fmt::print(out_, "{}\n{}", first_ ? "" : ",", json::dump(j));
         first_ = false;
     }
-    void end() { std::fputs(first_ ? "]\n" : "\n]\n", out_); }
+    void end() {
+        if (!lines_)
+            std::fputs(first_ ? "]\n" : "\n]\n", out_);
+    }
 };
 
 } // namespace
 
-std::unique_ptr<Renderer> make_json_renderer(std::FILE* out) {
-    return std::make_unique<JsonRenderer>(out);
+std::unique_ptr<Renderer> make_json_renderer(std::FILE* out, bool lines) {
+    return std::make_unique<JsonRenderer>(out, lines);
 }
 
 } // namespace ombud::cli

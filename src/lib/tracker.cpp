@@ -74,57 +74,86 @@ Tracker::Tracker(Store& store, std::string actor, Timestamp now)
     validate_text(actor_, "the acting user's name", max_name_bytes);
 }
 
-Complaint Tracker::open(const OpenRequest& r) {
-    validate_text(r.title, "the title", max_title_bytes);
+namespace {
+
+// The customer as the complaint names them: by name, else by the address or number given.
+std::optional<CustomerInput> customer_of(const OpenRequest& r) {
     std::optional<CustomerInput> customer = r.customer;
-    if (customer) {
+    // A customer known only by e-mail address or phone number is named by it until someone
+    // gives the name (find_or_create_customer fills it in then).
+    if (customer && customer->name.empty() && (customer->email || customer->phone))
+        customer->name = customer->email ? *customer->email : *customer->phone;
+    return customer;
+}
+
+} // namespace
+
+void check_open_request(const OpenRequest& r, Timestamp now) {
+    validate_text(r.title, "the title", max_title_bytes);
+    if (const auto customer = customer_of(r)) {
         validate_optional(customer->email, "the e-mail address", max_name_bytes);
         validate_optional(customer->phone, "the phone number", max_name_bytes);
-        // A customer known only by e-mail or phone is named by it until a later complaint
-        // gives the name (find_or_create_customer fills it in then).
-        if (customer->name.empty() && (customer->email || customer->phone))
-            customer->name = customer->email ? *customer->email : *customer->phone;
         validate_text(customer->name, "the customer name", max_name_bytes);
     }
     validate_optional(r.category, "the category", max_name_bytes);
     validate_optional(r.owner, "the owner", max_name_bytes);
     validate_optional(r.note, "the note", max_text_bytes);
-    validate_deadline(r.due, now_);
+    if (r.at && *r.at > now)
+        throw UsageError(
+            fmt::format("the time it was opened, {}, is in the future", format_rfc3339(*r.at)),
+            "leave it out to open it now");
+    validate_deadline(r.due, r.at.value_or(now));
+}
 
-    Complaint c;
-    c.title = r.title;
-    c.priority = r.priority;
-    c.category = r.category;
-    c.channel = r.channel;
-    c.owner = r.owner.value_or(actor_);
-    c.due = r.due;
+Complaint Tracker::open(const OpenRequest& r) {
+    return open_all({r}).front();
+}
+
+std::vector<Complaint> Tracker::open_all(const std::vector<OpenRequest>& requests) {
+    for (const auto& r : requests)
+        check(r);
+    std::vector<Complaint> opened;
+    opened.reserve(requests.size());
     write([&] {
-        c.created_at = c.updated_at = now_;
-        if (customer)
-            c.customer = store_.find_or_create_customer(*customer);
-        c.id = store_.insert_complaint(c);
-        Event opened = event(c.id, EventKind::opened, std::nullopt);
-        opened.channel = c.channel;
-        opened.data = {{"title", c.title},
-                       {"priority", to_string(c.priority)},
-                       {"category", opt_json(c.category)},
-                       {"owner", c.owner},
-                       {"due", opt_time(c.due)},
-                       {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)},
-                       // As typed, since the customer record may be matched or filled in.
-                       {"customer", r.customer ? json{{"name", r.customer->name},
-                                                      {"email", opt_json(r.customer->email)},
-                                                      {"phone", opt_json(r.customer->phone)}}
-                                               : json(nullptr)}};
-        store_.append_event(opened);
-        if (r.note) {
-            Event note = event(c.id, EventKind::note, r.note);
-            note.channel = c.channel;
-            note.direction = Direction::in;
-            store_.append_event(note);
+        for (const auto& r : requests) {
+            const Timestamp at = r.at.value_or(now_);
+            Complaint c;
+            c.title = r.title;
+            c.priority = r.priority;
+            c.category = r.category;
+            c.channel = r.channel;
+            c.owner = r.owner.value_or(actor_);
+            c.due = r.due;
+            c.created_at = c.updated_at = at;
+            if (const auto customer = customer_of(r))
+                c.customer = store_.find_or_create_customer(*customer);
+            c.id = store_.insert_complaint(c);
+            Event e = event(c.id, EventKind::opened, std::nullopt);
+            e.at = at;
+            e.channel = c.channel;
+            e.data = {{"title", c.title},
+                      {"priority", to_string(c.priority)},
+                      {"category", opt_json(c.category)},
+                      {"owner", c.owner},
+                      {"due", opt_time(c.due)},
+                      {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)},
+                      // As typed, since the customer record may be matched or filled in.
+                      {"customer", r.customer ? json{{"name", r.customer->name},
+                                                     {"email", opt_json(r.customer->email)},
+                                                     {"phone", opt_json(r.customer->phone)}}
+                                              : json(nullptr)}};
+            store_.append_event(e);
+            if (r.note) {
+                Event note = event(c.id, EventKind::note, r.note);
+                note.at = at;
+                note.channel = c.channel;
+                note.direction = Direction::in;
+                store_.append_event(note);
+            }
+            opened.push_back(std::move(c));
         }
     });
-    return c;
+    return opened;
 }
 
 void Tracker::write(const std::function<void()>& fn) {

@@ -18,11 +18,17 @@ using json::Json;
 // One line of input being read: every complaint about it names the line and the field.
 class Record {
   public:
-    Record(const Json& j, std::size_t line) : j_(j), line_(line) {}
+    Record(const Json& j, std::size_t line, const char* where = "line",
+           const char* hint = "an import reads what `ombud export` writes")
+        : j_(j), line_(line), where_(where), hint_(hint) {}
 
     [[noreturn]] void fail(std::string_view field, std::string_view problem) const {
-        throw UsageError(fmt::format("line {}: \"{}\" {}", line_, field, problem),
-                         "an import reads what `ombud export` writes");
+        throw UsageError(fmt::format("{} {}: \"{}\" {}", where_, line_, field, problem), hint_);
+    }
+
+    bool has(const char* field) const {
+        const auto it = j_.find(field);
+        return it != j_.end() && !it->is_null();
     }
 
     const Json& get(const char* field) const {
@@ -94,6 +100,8 @@ class Record {
   private:
     const Json& j_;
     std::size_t line_;
+    const char* where_;
+    const char* hint_;
 };
 
 constexpr std::int64_t max_id = std::numeric_limits<std::int64_t>::max();
@@ -124,7 +132,7 @@ Complaint read_complaint(const Record& r) {
     if (const Json& e = r.get("escalation"); !e.is_null()) {
         if (!e.is_object())
             r.fail("escalation", "must be an object or null");
-        const Record er(e, r.line());
+        const Record er(e, r.line(), "line");
         c.escalation = Escalation{static_cast<int>(er.integer("level", 1, 1'000'000)),
                                   er.text("to", max_name_bytes),
                                   er.opt_text("reason", max_text_bytes), er.opt_time("due")};
@@ -166,6 +174,57 @@ Event read_event(const Record& r) {
         r.fail("data", "must be an object");
     e.data = nlohmann::json::parse(data.dump());
     return e;
+}
+
+// One complaint to open, from its JSON object.
+OpenRequest read_open_request(const Record& r, Timestamp now) {
+    static constexpr std::string_view fields[] = {"title",   "customer", "email",    "phone",
+                                                  "channel", "category", "priority", "owner",
+                                                  "due",     "note",     "at"};
+    for (const auto& [key, value] : r.json().items()) {
+        if (std::find(std::begin(fields), std::end(fields), key) != std::end(fields))
+            continue;
+        std::string_view best;
+        std::size_t best_distance = 3;
+        for (const auto field : fields) {
+            if (const std::size_t d = text::edit_distance(key, field); d < best_distance) {
+                best_distance = d;
+                best = field;
+            }
+        }
+        r.fail(key, best.empty() ? std::string("is not a field of a complaint")
+                                 : fmt::format("is not a field of a complaint; did you mean "
+                                               "\"{}\"?",
+                                               best));
+    }
+    OpenRequest o;
+    o.title = r.text("title", max_title_bytes);
+    if (r.has("customer") || r.has("email") || r.has("phone")) {
+        const auto optional = [&](const char* field) {
+            return r.has(field) ? std::optional(r.text(field, max_name_bytes)) : std::nullopt;
+        };
+        o.customer =
+            CustomerInput{optional("customer").value_or(""), optional("email"), optional("phone")};
+    }
+    if (r.has("channel"))
+        o.channel =
+            r.word("channel", [](const std::string& w) { return parse_channel(w, "channel"); });
+    if (r.has("category"))
+        o.category = r.text("category", max_name_bytes);
+    if (r.has("priority"))
+        o.priority =
+            r.word("priority", [](const std::string& w) { return parse_priority(w, "priority"); });
+    if (r.has("owner"))
+        o.owner = r.text("owner", max_name_bytes);
+    if (r.has("due"))
+        o.due = r.word("due",
+                       [&](const std::string& w) { return parse_when(w, now, WhenUse::deadline); });
+    if (r.has("note"))
+        o.note = r.text("note", max_text_bytes);
+    if (r.has("at"))
+        o.at =
+            r.word("at", [&](const std::string& w) { return parse_when(w, now, WhenUse::since); });
+    return o;
 }
 
 } // namespace
@@ -286,6 +345,49 @@ ImportReport import_ndjson(Store& store, std::istream& in) {
                              "an import reads what `ombud export` writes");
     });
     return report;
+}
+
+std::vector<OpenRequest> read_open_requests(const std::string& text, Timestamp now,
+                                            const std::function<void(const OpenRequest&)>& check) {
+    constexpr const char* hint = "give one JSON object, an array of them, or one per line";
+    std::vector<OpenRequest> requests;
+    const auto add = [&](const Json& j, std::size_t n, const char* where) {
+        if (!j.is_object())
+            throw UsageError(fmt::format("{} {}: not a JSON object", where, n), hint);
+        requests.push_back(read_open_request(Record(j, n, where, hint), now));
+        try {
+            check(requests.back());
+        } catch (const UsageError& e) {
+            throw UsageError(fmt::format("{} {}: {}", where, n, e.what()), e.hint());
+        }
+    };
+    // One value (an object, or an array of objects), else one object per line.
+    if (const Json whole = Json::parse(text, nullptr, false); !whole.is_discarded()) {
+        if (whole.is_array()) {
+            std::size_t n = 0;
+            for (const auto& item : whole)
+                add(item, ++n, "item");
+        } else {
+            add(whole, 1, "line");
+        }
+    } else {
+        std::size_t n = 0, start = 0;
+        while (start < text.size()) {
+            const std::size_t end = std::min(text.find('\n', start), text.size());
+            const std::string_view line(text.data() + start, end - start);
+            ++n;
+            start = end + 1;
+            if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+                continue;
+            const Json j = Json::parse(line, nullptr, false);
+            if (j.is_discarded())
+                throw UsageError(fmt::format("line {}: not valid JSON", n), hint);
+            add(j, n, "line");
+        }
+    }
+    if (requests.empty())
+        throw UsageError("no complaints in the input", hint);
+    return requests;
 }
 
 } // namespace ombud::transfer

@@ -105,6 +105,10 @@ expect_completion "ombud close 1 --reason " "duplicate rejected resolved withdra
 expect_completion "ombud close 1 --rating " "1 2 3 4 5"
 expect_completion "ombud --color " "always auto never"
 expect_completion "ombud list --color a" "always auto"
+expect_completion "ombud --format " "csv human json ndjson"
+expect_completion "ombud list --format n" "ndjson"
+expect_completion "ombud --format csv h" "help history"
+expect_completion "ombud --format csv show 1 --f" "--format"
 
 TEST "free-text values complete nothing (and live values nothing without a database)"
 expect_completion "ombud escalate 1 --reason " ""
@@ -124,7 +128,7 @@ expect_completion "ombud db " "backup check share"
 expect_completion "ombud --json db --db x.db s" "share"
 expect_completion "ombud help d" "db"
 expect_completion "ombud db check " ""
-expect_completion "ombud db share --" "--as --color --db --group --help --json"
+expect_completion "ombud db share --" "--as --color --db --format --group --help --json"
 expect_completion "ombud db backup --g" ""
 touch "$T/shop.db" "$T/shed.txt"
 expect_completion "ombud db backup $T/sh" "$T/shed.txt $T/shop.db"
@@ -474,6 +478,8 @@ else
     expect_fish "ombud close 1 --reason " "$(printf '%s\tWhy it is closed\n' duplicate rejected \
         resolved withdrawn)"
     expect_fish "ombud --color n" "never${TAB}Colour in human output"
+    expect_fish "ombud --format n" "ndjson${TAB}What stdout carries"
+    expect_fish "ombud --format csv sh" "show${TAB}Show one complaint with its whole timeline"
     ok --help
     mapfile -t commands < <(help_commands)
     fish_complete "ombud "
@@ -592,6 +598,7 @@ EOF
     drive $'ombud cl\t\r' "RESULT:" \
         $'ombud __\t\r' "RESULT:" \
         $'ombud list --priority u\t\r' "RESULT:" \
+        $'ombud --format nd\t list\r' "RESULT:" \
         $'ombud reopen \t\r' "RESULT:" \
         $'ombud assign 1 m\t\r' "RESULT:" \
         $'ombud list --owner=c\t\r' "RESULT:" \
@@ -605,6 +612,7 @@ EOF
     expect_eq "$out" "RESULT:close
 RESULT:__
 RESULT:list|--priority|urgent
+RESULT:--format|ndjson|list
 RESULT:reopen|2
 RESULT:assign|1|maria
 RESULT:list|--owner=carol
