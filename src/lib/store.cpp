@@ -974,6 +974,9 @@ void add_filters(Query& q, const ListFilter& f) {
         const bool closed =
             std::find(f.statuses.begin(), f.statuses.end(), Status::closed) != f.statuses.end();
         q.where(fmt::format("{}c.status IN ({})", closed ? "+" : "", in));
+        // Said again in the words of the partial indexes, which SQLite cannot infer from IN.
+        if (!closed)
+            q.where("c.status <> 'closed'");
     } else if (!f.include_closed) {
         // Written exactly as in the partial indexes, so SQLite can use them.
         q.where("c.status <> 'closed'");
