@@ -163,6 +163,15 @@ expect_all_damaged() {
     expect_damaged_json close 1
 }
 
+# expect_everyday_damaged: the everyday reads and writes of complaint #1 all fail as damaged.
+expect_everyday_damaged() {
+    expect_damaged list
+    expect_damaged show 1
+    expect_damaged history
+    expect_damaged open "New"
+    expect_damaged note 1 "text"
+}
+
 # ---------------------------------------------------------------------------------------------
 # Files that are not (or no longer) SQLite at all. test_errors.sh has the text file.
 
@@ -176,11 +185,7 @@ expect_contains "$err" "not an ombud database"
 TEST "a file with only the SQLite magic string, or one page of zeros, is refused (exit 6)"
 printf 'SQLite format 3\0' >"$OMBUD_DB"
 damaged_now
-expect_damaged list
-expect_damaged show 1
-expect_damaged history
-expect_damaged open "New"
-expect_damaged note 1 "text"
+expect_everyday_damaged
 head -c 4096 /dev/zero >"$OMBUD_DB"
 damaged_now
 expect_damaged list
@@ -200,11 +205,7 @@ TEST "a database cut to its first page is damaged (exit 6)"
 fresh_copy
 truncate -s "$PAGE_SIZE" "$OMBUD_DB"
 damaged_now
-expect_damaged list
-expect_damaged show 1
-expect_damaged history
-expect_damaged open "New"
-expect_damaged note 1 "text"
+expect_everyday_damaged
 
 TEST "a database cut inside its last page is damaged (exit 6), not read with zeros for the rest"
 # The page count still matches (SQLite rounds the size up), and SQLite reads the missing tail
@@ -321,20 +322,12 @@ fresh_copy
 head -c 84 /dev/zero >"$T/fields.bin"
 overwrite 16 "$T/fields.bin"
 damaged_now
-expect_damaged list
-expect_damaged show 1
-expect_damaged history
-expect_damaged open "New"
-expect_damaged note 1 "text"
+expect_everyday_damaged
 fresh_copy
 bytes 84 fields >"$T/fields.bin"
 overwrite 16 "$T/fields.bin"
 damaged_now
-expect_damaged list
-expect_damaged show 1
-expect_damaged history
-expect_damaged open "New"
-expect_damaged note 1 "text"
+expect_everyday_damaged
 
 TEST "a header that claims far more pages than the file has is damaged (exit 6)"
 fresh_copy
@@ -358,11 +351,7 @@ sql "PRAGMA writable_schema = ON;
      WHERE name = 'complaints_active';" || _fail "could not garble the schema with sqlite3"
 rm -f "$OMBUD_DB-wal" "$OMBUD_DB-shm"
 damaged_now
-expect_damaged list
-expect_damaged show 1
-expect_damaged history
-expect_damaged open "New"
-expect_damaged note 1 "text"
+expect_everyday_damaged
 
 TEST "an ombud database missing its events table is damaged (exit 6), not a raw SQL error"
 # Another program (or a botched manual repair) dropped a table: the file still says it is an

@@ -35,6 +35,20 @@ expect_consistent() {
         "complaints whose status differs from their last state event"
 }
 
+# expect_recorded_in_order: in the order events were recorded (id), their times never go
+# backwards; complaint #1's updated_at is its newest event's time, and history tells the events
+# in the order they were recorded.
+expect_recorded_in_order() {
+    expect_eq "$(sql "SELECT count(*) FROM events e1 JOIN events e2 ON e2.complaint_id =
+                          e1.complaint_id AND e2.id > e1.id AND e2.at < e1.at")" 0 \
+        "events recorded after another but dated before it ($(sql "SELECT group_concat(id || ':' ||
+         at || ':' || coalesce(text, kind), ', ') FROM events"))"
+    expect_eq "$(sql 'SELECT updated_at FROM complaints WHERE id = 1')" \
+        "$(sql 'SELECT max(at) FROM events WHERE complaint_id = 1')" "updated_at vs newest event"
+    run --json history 1
+    expect_json '[e["id"] for e in d] == sorted(e["id"] for e in d)' true
+}
+
 TEST "8 processes x 40 mixed writes on one database: all exit 0, nothing lost"
 stress 8 40 1
 expect_rc 0
@@ -88,14 +102,7 @@ cp "$T/a.err" "$ERR_FILE"
 expect_rc 0
 expect_eq "$(sql "SELECT group_concat(actor, ',') FROM (SELECT actor FROM events WHERE kind = 'note'
                                                       ORDER BY id)")" "b,a" "order recorded"
-expect_eq "$(sql "SELECT count(*) FROM events e1 JOIN events e2 ON e2.complaint_id =
-                      e1.complaint_id AND e2.id > e1.id AND e2.at < e1.at")" 0 \
-    "events recorded after another but dated before it ($(sql "SELECT group_concat(id || ':' ||
-     at || ':' || coalesce(text, kind), ', ') FROM events"))"
-expect_eq "$(sql 'SELECT updated_at FROM complaints WHERE id = 1')" \
-    "$(sql 'SELECT max(at) FROM events WHERE complaint_id = 1')" "updated_at vs newest event"
-run --json history 1
-expect_json '[e["id"] for e in d] == sorted(e["id"] for e in d)' true
+expect_recorded_in_order
 
 TEST "a writer that waited for the lock does not date its event before earlier commits"
 # Writer A starts, waits for the lock; a second later writer B starts and gets the lock first
@@ -123,15 +130,7 @@ else
     cat "$T/a.err" "$T/b.err" >"$ERR_FILE"
     expect_eq "$rc_a $rc_b" "0 0" "exit codes of A and B"
     # In the order they were recorded (id), times never go backwards.
-    expect_eq "$(sql "SELECT count(*) FROM events e1 JOIN events e2 ON e2.complaint_id =
-                          e1.complaint_id AND e2.id > e1.id AND e2.at < e1.at")" 0 \
-        "events recorded after another but dated before it ($(sql "SELECT group_concat(id || ':' ||
-         at || ':' || coalesce(text, kind), ', ') FROM events"))"
-    expect_eq "$(sql 'SELECT updated_at FROM complaints WHERE id = 1')" \
-        "$(sql 'SELECT max(at) FROM events WHERE complaint_id = 1')" "updated_at vs newest event"
-    # history tells the notes in the order they were recorded.
-    run --json history 1
-    expect_json '[e["id"] for e in d] == sorted(e["id"] for e in d)' true
+    expect_recorded_in_order
 fi
 
 TEST "the verifier notices a lost write"
