@@ -37,6 +37,8 @@ if(PROJECT_HOMEPAGE_URL)
     set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 endif()
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Business time reads the system's time-zone database at run time (no library brings it in).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS tzdata)
 # Control files owned by root with the modes dpkg expects (0644, scripts 0755).
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

@@ -31,6 +31,9 @@ std::string pad_to_width(std::string_view s, std::size_t width);
 /// `s` with ASCII letters lowered (command words, not names: other bytes stay as they are).
 std::string ascii_lower(std::string_view s);
 
+/// `s` without the ASCII whitespace (space, \t, \n, \r, \v, \f) around it.
+std::string_view trim(std::string_view s);
+
 /// Levenshtein distance, for "did you mean …?" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -223,4 +223,12 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view space = " \t\n\r\v\f";
+    const auto first = s.find_first_not_of(space);
+    if (first == std::string_view::npos)
+        return {};
+    return s.substr(first, s.find_last_not_of(space) - first + 1);
+}
+
 } // namespace ombud::text

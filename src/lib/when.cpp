@@ -345,14 +345,6 @@ std::optional<int> weekday(std::string_view s) {
     return std::nullopt;
 }
 
-std::string_view trim(std::string_view s) {
-    constexpr std::string_view space = " \t\n\r\v\f";
-    const auto first = s.find_first_not_of(space);
-    if (first == std::string_view::npos)
-        return {};
-    return s.substr(first, s.find_last_not_of(space) - first + 1);
-}
-
 Timestamp with_offset(Date d, Clock c, Offset o) {
     return utc_seconds(d, c) - o.sign * (o.hours * kHour + o.minutes * kMinute);
 }
@@ -409,7 +401,7 @@ Timestamp now() {
 }
 
 Timestamp parse_when(std::string_view text, Timestamp now, WhenUse use) {
-    const std::string_view trimmed = trim(text);
+    const std::string_view trimmed = text::trim(text);
     // A date or local time near year 0000 or 9999 can cross it once read in UTC.
     return in_range_or_fail("invalid time", trimmed, read_when(trimmed, now, use));
 }

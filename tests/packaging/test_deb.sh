@@ -64,6 +64,8 @@ for dep in libc6 'libstdc\+\+6' libsqlite3-0 'libfmt[0-9]+' 'libutf8proc[0-9]+';
     expect_match "Depends names ${dep//\\/} with a version" \
         "(^|, )${dep} \(>= [^)]+\)(,|$)" "$depends"
 done
+# Business time reads the system's zone files, which no library dependency brings in.
+expect_match "Depends names tzdata" "(^|, )tzdata(,|$)" "$depends"
 
 # dpkg-deb -c: "drwxr-xr-x root/root 0 2026-11-23 14:27 ./usr/bin/".
 listing=$(dpkg-deb -c "$deb" 2>&1)

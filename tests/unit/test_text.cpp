@@ -268,6 +268,14 @@ TEST_CASE("edit_distance") {
     CHECK(edit_distance("é", "e") == 2); // counted on bytes
 }
 
+TEST_CASE("trim drops ASCII whitespace at both ends only") {
+    CHECK(ombud::text::trim(" \t mon-fri 09:00-17:00 \r\n") == "mon-fri 09:00-17:00");
+    CHECK(ombud::text::trim("a  b") == "a  b");
+    CHECK(ombud::text::trim(" \v\f ").empty());
+    CHECK(ombud::text::trim("").empty());
+    CHECK(ombud::text::trim("\xc2\xa0x") == "\xc2\xa0x"); // no-break space is not ASCII
+}
+
 TEST_CASE("ascii_lower lowers only ASCII letters") {
     CHECK(ombud::text::ascii_lower("OPEN In-Person") == "open in-person");
     CHECK(ombud::text::ascii_lower("\xc3\x89t\xc3\xa9") == "\xc3\x89t\xc3\xa9"); // Été stays

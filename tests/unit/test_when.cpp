@@ -1,3 +1,5 @@
+#include "scoped_zone.hpp"
+
 #include <ombud/error.hpp>
 #include <ombud/when.hpp>
 
@@ -5,12 +7,12 @@
 
 #include <cstdlib>
 #include <ctime>
-#include <optional>
 #include <string>
 
 using ombud::Timestamp;
 using ombud::UsageError;
 using ombud::WhenUse;
+using ombud::test::ScopedZone;
 
 namespace {
 
@@ -26,29 +28,6 @@ void use_brazil() {
     setenv("TZ", "BRT3BRST,M10.3.0/0,M2.3.0/0", 1);
     tzset();
 }
-
-// Sets TZ for one test and puts back what was there before.
-class ScopedZone {
-  public:
-    explicit ScopedZone(const char* tz) {
-        if (const char* old = std::getenv("TZ"))
-            old_ = old;
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    ~ScopedZone() {
-        if (old_)
-            setenv("TZ", old_->c_str(), 1);
-        else
-            unsetenv("TZ");
-        tzset();
-    }
-    ScopedZone(const ScopedZone&) = delete;
-    ScopedZone& operator=(const ScopedZone&) = delete;
-
-  private:
-    std::optional<std::string> old_;
-};
 
 Timestamp utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
     std::tm tm{};
