@@ -19,7 +19,17 @@ enum class Status { open, escalated, waiting, closed };
 enum class Priority { low, normal, high, urgent };
 enum class Direction { in, out };
 enum class CloseReason { resolved, rejected, duplicate, withdrawn };
-enum class EventKind { opened, note, escalated, assigned, closed, reopened };
+enum class EventKind {
+    opened,
+    note,
+    escalated,
+    assigned,
+    closed,
+    reopened,
+    decided,
+    waited,
+    resumed
+};
 
 /// Contact channels, stored and printed by name.
 inline constexpr std::string_view channels[] = {"phone",  "email",     "letter", "chat",
@@ -54,9 +64,24 @@ struct Customer {
 
 struct Escalation {
     int level = 0;
+    /// Who is asked to decide: the person named, or their deputy while they are away.
     std::string to;
     std::optional<std::string> reason;
     std::optional<Timestamp> due;
+    /// When the decision was asked for, and by whom.
+    std::optional<Timestamp> since;
+    std::optional<std::string> by;
+    /// The person named when `to` is their deputy, standing in while they are away.
+    std::optional<std::string> instead_of;
+};
+
+/// Which promise a deadline is.
+enum class DeadlineKind { response, resolution, decision };
+std::string_view to_string(DeadlineKind k);
+
+struct Deadline {
+    DeadlineKind kind = DeadlineKind::resolution;
+    Timestamp at = 0;
 };
 
 struct Complaint {
@@ -68,11 +93,20 @@ struct Complaint {
     std::optional<std::string> channel;
     std::optional<Customer> customer;
     std::string owner;
-    /// Set while a decision is requested; cleared on close.
+    /// Set while a decision is requested; cleared by the decision or on close.
     std::optional<Escalation> escalation;
+    /// The level of the latest escalation, kept after it ends: escalating again goes one higher.
+    int escalation_level = 0;
     /// How many times ownership passed to someone else.
     int handoffs = 0;
+    /// The promised resolution: given with --due or set by the service policy.
     std::optional<Timestamp> due;
+    /// The first answer to the customer is due then (service policy), and was given then.
+    std::optional<Timestamp> response_due;
+    std::optional<Timestamp> responded_at;
+    /// Set while waiting on the customer, the clock stopped; `waiting_until` is when to follow up.
+    std::optional<Timestamp> waiting_since;
+    std::optional<Timestamp> waiting_until;
     Timestamp created_at = 0;
     Timestamp updated_at = 0;
     std::optional<Timestamp> closed_at;
@@ -80,9 +114,12 @@ struct Complaint {
     std::optional<std::string> resolution;
     std::optional<int> rating;
 
-    /// The earlier of its own deadline and its escalation's.
-    std::optional<Timestamp> next_deadline() const;
-    /// Open or escalated (not waiting, not closed) with its next deadline before `now`.
+    /// The promises still to keep: the first response (until given), the resolution and the
+    /// decision asked for. None while waiting (the clock is stopped) or closed.
+    std::vector<Deadline> deadlines() const;
+    /// The earliest of `deadlines()`.
+    std::optional<Deadline> next_deadline() const;
+    /// A deadline passed before `now`.
     bool overdue(Timestamp now) const;
 };
 
@@ -100,6 +137,38 @@ struct Event {
     nlohmann::json data = nlohmann::json::object();
     /// Title of the complaint, filled in by history queries for context in human output.
     std::optional<std::string> complaint_title;
+};
+
+/// Someone who owns complaints or decides on escalations.
+struct TeamMember {
+    std::string name;
+    std::optional<std::string> email;
+    /// Who decides in their place while they are away.
+    std::optional<std::string> deputy;
+    /// Away until then; `away_deputy` stands in for this absence instead of `deputy`.
+    std::optional<Timestamp> away_until;
+    std::optional<std::string> away_deputy;
+    /// Met first as an owner or escalation target rather than added with `team add`.
+    bool added_by_use = false;
+    Timestamp created_at = 0;
+
+    bool away(Timestamp now) const { return away_until && *away_until > now; }
+    /// Who stands in for them now: nobody while they are in.
+    std::optional<std::string> stand_in(Timestamp now) const {
+        return away(now) ? (away_deputy ? away_deputy : deputy) : std::nullopt;
+    }
+};
+
+/// One shared setting (`ombud config`).
+struct Setting {
+    std::string key;
+    std::string value;
+};
+
+/// A day the business is closed, `YYYY-MM-DD` in its time zone.
+struct Holiday {
+    std::string day;
+    std::optional<std::string> name;
 };
 
 } // namespace ombud

@@ -14,7 +14,7 @@
 namespace ombud {
 
 /// The schema version this ombud writes and understands.
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 /// `PRAGMA application_id` of an ombud database ("OMBD").
 inline constexpr std::int32_t application_id = 0x4F4D4244;
 
@@ -32,10 +32,11 @@ struct ListFilter {
     std::optional<std::string> customer; ///< name or e-mail: every customer it matches
     std::optional<std::string> category;
     std::optional<Priority> priority;
-    bool overdue_only = false;
+    /// Only complaints with a promise (response, resolution, decision) due before then: `now`
+    /// for the overdue ones.
+    std::optional<Timestamp> due_before;
     bool escalated_only = false;
     std::optional<Timestamp> since; ///< only complaints with activity since then
-    Timestamp now = 0;              ///< the reference for `overdue_only`
     std::optional<std::int64_t> limit;
 };
 
@@ -160,13 +161,26 @@ class Store {
     /// The time of the latest event (0 when there is none).
     Timestamp latest_event_time();
 
-    /// Whether the database holds nothing at all: no customer, complaint or event.
+    /// Whether the database holds nothing at all: no setting, holiday, team member, customer,
+    /// complaint or event.
     bool empty();
-    /// Streams every customer, complaint and event, each in the order of their ids, from one
-    /// snapshot: everything an export holds.
-    void dump(const std::function<void(const Customer&)>& customer,
-              const std::function<void(const Complaint&)>& complaint,
-              const std::function<void(const Event&)>& event);
+
+    /// Puts every owner and person asked for a decision on the team who is not on it yet
+    /// (as met by use), as a file reaching schema 3 does; returns how many joined.
+    std::int64_t add_team_from_use();
+
+    /// What `dump` streams to: one callback per kind of record.
+    struct DumpSink {
+        std::function<void(const Setting&)> setting;
+        std::function<void(const Holiday&)> holiday;
+        std::function<void(const TeamMember&)> member;
+        std::function<void(const Customer&)> customer;
+        std::function<void(const Complaint&)> complaint;
+        std::function<void(const Event&)> event;
+    };
+    /// Streams everything an export holds from one snapshot, in this order: settings by key,
+    /// holidays by day, the team by name, then customers, complaints and events by id.
+    void dump(const DumpSink& sink);
 
     /// Whether a customer has this e-mail (when `key` has an `@`) or name, case-insensitively.
     bool customer_exists(const std::string& key);
@@ -186,6 +200,25 @@ class Store {
     /// Values for shell completion that start with `prefix` (case-insensitively), with a short
     /// description each, most recently used first; at most `limit`.
     std::vector<Suggestion> suggest(SuggestionKind kind, const std::string& prefix, int limit);
+
+    /// The team, by name.
+    std::vector<TeamMember> team();
+    std::optional<TeamMember> find_member(const std::string& name);
+    /// Adds `m`, or replaces the member of that name.
+    void save_member(const TeamMember& m);
+
+    /// The shared settings (`config`), by key.
+    std::vector<Setting> settings();
+    void set_setting(const std::string& key, const std::string& value);
+    /// False when the key was not set.
+    bool unset_setting(const std::string& key);
+
+    /// Days the business is closed, in order.
+    std::vector<Holiday> holidays();
+    /// False when the day is a holiday already.
+    bool add_holiday(const Holiday& h);
+    /// False when the day was not a holiday.
+    bool remove_holiday(const std::string& day);
 
     /// The highest complaint number in use (0 when there is none).
     ComplaintId max_complaint_id();

@@ -16,8 +16,8 @@ constexpr std::array status_names{"open", "escalated", "waiting", "closed"};
 constexpr std::array priority_names{"low", "normal", "high", "urgent"};
 constexpr std::array direction_names{"in", "out"};
 constexpr std::array close_reason_names{"resolved", "rejected", "duplicate", "withdrawn"};
-constexpr std::array event_kind_names{"opened",   "note",   "escalated",
-                                      "assigned", "closed", "reopened"};
+constexpr std::array event_kind_names{"opened",   "note",    "escalated", "assigned", "closed",
+                                      "reopened", "decided", "waited",    "resumed"};
 
 // Looks `s` up in `names`; on failure names the option and every accepted word.
 template <typename Enum, std::size_t N>
@@ -95,18 +95,42 @@ ComplaintId parse_complaint_id(std::string_view s) {
     return id;
 }
 
-std::optional<Timestamp> Complaint::next_deadline() const {
-    const std::optional<Timestamp> decision = escalation ? escalation->due : std::nullopt;
-    if (due && decision)
-        return std::min(*due, *decision);
-    return due ? due : decision;
+std::string_view to_string(DeadlineKind k) {
+    switch (k) {
+    case DeadlineKind::response:
+        return "response";
+    case DeadlineKind::resolution:
+        return "resolution";
+    case DeadlineKind::decision:
+        return "decision";
+    }
+    return "resolution";
+}
+
+std::vector<Deadline> Complaint::deadlines() const {
+    std::vector<Deadline> out;
+    if (status != Status::open && status != Status::escalated)
+        return out;
+    if (response_due && !responded_at)
+        out.push_back({DeadlineKind::response, *response_due});
+    if (due)
+        out.push_back({DeadlineKind::resolution, *due});
+    if (escalation && escalation->due)
+        out.push_back({DeadlineKind::decision, *escalation->due});
+    return out;
+}
+
+std::optional<Deadline> Complaint::next_deadline() const {
+    std::optional<Deadline> next;
+    for (const Deadline& d : deadlines())
+        if (!next || d.at < next->at)
+            next = d;
+    return next;
 }
 
 bool Complaint::overdue(Timestamp at) const {
-    if (status != Status::open && status != Status::escalated)
-        return false;
     const auto deadline = next_deadline();
-    return deadline && *deadline < at;
+    return deadline && deadline->at < at;
 }
 
 } // namespace ombud

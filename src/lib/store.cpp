@@ -139,17 +139,103 @@ CREATE TRIGGER events_indexed AFTER INSERT ON events WHEN new.text IS NOT NULL
 BEGIN INSERT INTO text_index (rowid, text) VALUES (new.id, new.text); END;
 )sql";
 
+// Version 3: promises and mandate. The team, shared settings and holidays live in the file so
+// everyone sharing it works to the same hours and policy; complaints gain the deadlines of the
+// service policy, the waiting clock and who asked for a decision. Events gain three kinds; SQLite
+// cannot change a CHECK in place, so the table is rebuilt (ids, and with them the search index,
+// stay as they are) and its indexes and triggers made again.
+constexpr const char* schema_v3 = R"sql(
+CREATE TABLE team (
+    name TEXT PRIMARY KEY,
+    email TEXT,
+    deputy TEXT,
+    away_until INTEGER,
+    away_deputy TEXT,
+    -- 1 for a name ombud met first as an owner or escalation target, 0 for `team add`.
+    added_by_use INTEGER NOT NULL DEFAULT 0 CHECK (added_by_use IN (0, 1)),
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+CREATE TABLE holidays (
+    day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    name TEXT
+) STRICT;
+
+ALTER TABLE complaints ADD COLUMN response_due INTEGER;
+ALTER TABLE complaints ADD COLUMN responded_at INTEGER;
+ALTER TABLE complaints ADD COLUMN escalated_at INTEGER;
+ALTER TABLE complaints ADD COLUMN escalated_by TEXT;
+-- The person asked for a decision when it went to their deputy (escalated_to) instead.
+ALTER TABLE complaints ADD COLUMN escalation_for TEXT;
+ALTER TABLE complaints ADD COLUMN waiting_since INTEGER;
+ALTER TABLE complaints ADD COLUMN waiting_until INTEGER;
+
+CREATE TABLE events_v3 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    -- A new kind needs a new schema version, so an older ombud refuses the file instead of
+    -- misreading it.
+    kind TEXT NOT NULL CHECK (kind IN ('opened', 'note', 'escalated', 'assigned', 'closed',
+                                       'reopened', 'decided', 'waited', 'resumed')),
+    text TEXT,
+    channel TEXT,
+    direction TEXT CHECK (direction IN ('in', 'out')),
+    visible INTEGER NOT NULL DEFAULT 0 CHECK (visible IN (0, 1)),
+    data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))
+) STRICT;
+INSERT INTO events_v3 SELECT * FROM events;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+CREATE INDEX events_by_complaint ON events (complaint_id, at, id);
+CREATE INDEX events_by_time ON events (at, id);
+CREATE INDEX events_by_actor ON events (actor, at, id);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_indexed AFTER INSERT ON events WHEN new.text IS NOT NULL
+BEGIN INSERT INTO text_index (rowid, text) VALUES (new.id, new.text); END;
+
+-- Who asked for a decision under way, and when: from the timeline.
+UPDATE complaints SET
+    escalated_at = (SELECT e.at FROM events e WHERE e.complaint_id = complaints.id
+                    AND e.kind = 'escalated' ORDER BY e.at DESC, e.id DESC LIMIT 1),
+    escalated_by = (SELECT e.actor FROM events e WHERE e.complaint_id = complaints.id
+                    AND e.kind = 'escalated' ORDER BY e.at DESC, e.id DESC LIMIT 1)
+WHERE escalated_to IS NOT NULL;
+)sql";
+
+// Everyone who already owns or decides something joins the team, so nobody gets a warning for a
+// name in use: once when a file reaches version 3, and after importing a version-1 export.
+constexpr const char* team_from_use = R"sql(
+INSERT OR IGNORE INTO team (name, added_by_use, created_at)
+SELECT owner, 1, min(created_at) FROM complaints GROUP BY owner;
+INSERT OR IGNORE INTO team (name, added_by_use, created_at)
+SELECT escalated_to, 1, min(updated_at) FROM complaints WHERE escalated_to IS NOT NULL
+GROUP BY escalated_to;
+)sql";
+
 /// Forward migrations: entry i takes a database from version i to version i + 1.
-constexpr const char* migrations[] = {schema_v1, schema_v2};
+constexpr const char* migrations[] = {schema_v1, schema_v2, schema_v3};
 static_assert(std::size(migrations) == schema_version);
 
-constexpr const char* complaint_columns = R"sql(
-SELECT c.id, c.title, c.status, c.priority, c.category, c.channel, c.owner, c.handoffs,
+// What read_complaint reads, in its order; queries may select more columns after these.
+constexpr const char* complaint_fields = R"sql(
+       c.id, c.title, c.status, c.priority, c.category, c.channel, c.owner, c.handoffs,
        c.escalation_level, c.escalated_to, c.escalation_reason, c.escalation_due, c.due,
        c.created_at, c.updated_at, c.closed_at, c.close_reason, c.resolution, c.rating,
-       cu.id, cu.name, cu.email, cu.phone
-FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
-)sql";
+       c.response_due, c.responded_at, c.escalated_at, c.escalated_by, c.escalation_for,
+       c.waiting_since, c.waiting_until, cu.id, cu.name, cu.email, cu.phone)sql";
+constexpr int complaint_field_count = 30;
+
+const std::string complaint_columns =
+    fmt::format("SELECT {} FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id",
+                complaint_fields);
 
 constexpr const char* event_columns = R"sql(
 SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction, e.visible,
@@ -253,9 +339,12 @@ Complaint read_complaint(SQLite::Statement& st) {
     c.channel = opt_text(st.getColumn(5));
     c.owner = st.getColumn(6).getString();
     c.handoffs = st.getColumn(7).getInt();
+    c.escalation_level = st.getColumn(8).getInt();
     if (auto to = opt_text(st.getColumn(9))) {
-        c.escalation = Escalation{st.getColumn(8).getInt(), *to, opt_text(st.getColumn(10)),
-                                  opt_int(st.getColumn(11))};
+        c.escalation = Escalation{c.escalation_level,         *to,
+                                  opt_text(st.getColumn(10)), opt_int(st.getColumn(11)),
+                                  opt_int(st.getColumn(21)),  opt_text(st.getColumn(22)),
+                                  opt_text(st.getColumn(23))};
     }
     c.due = opt_int(st.getColumn(12));
     c.created_at = st.getColumn(13).getInt64();
@@ -266,9 +355,13 @@ Complaint read_complaint(SQLite::Statement& st) {
     c.resolution = opt_text(st.getColumn(17));
     if (auto r = opt_int(st.getColumn(18)))
         c.rating = static_cast<int>(*r);
-    if (!st.getColumn(19).isNull()) {
-        c.customer = Customer{st.getColumn(19).getInt64(), st.getColumn(20).getString(),
-                              opt_text(st.getColumn(21)), opt_text(st.getColumn(22))};
+    c.response_due = opt_int(st.getColumn(19));
+    c.responded_at = opt_int(st.getColumn(20));
+    c.waiting_since = opt_int(st.getColumn(24));
+    c.waiting_until = opt_int(st.getColumn(25));
+    if (!st.getColumn(26).isNull()) {
+        c.customer = Customer{st.getColumn(26).getInt64(), st.getColumn(27).getString(),
+                              opt_text(st.getColumn(28)), opt_text(st.getColumn(29))};
     }
     return c;
 }
@@ -602,8 +695,11 @@ void Store::Impl::upgrade() {
         // Another process may have upgraded the file while this one waited for the lock.
         const bool still = check_version();
         if (still) {
-            for (int v = pragma_int("user_version"); v < schema_version; ++v)
+            for (int v = pragma_int("user_version"); v < schema_version; ++v) {
                 db.exec(migrations[v]);
+                if (v + 1 == 3)
+                    db.exec(team_from_use);
+            }
             db.exec(fmt::format("PRAGMA application_id = {}", application_id));
             db.exec(fmt::format("PRAGMA user_version = {}", schema_version));
         }
@@ -706,8 +802,10 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode,
     impl->network = network;
     impl->read_only = read_only;
     impl->guarded([&] {
-        impl->db.exec("PRAGMA foreign_keys = ON");
+        // After the upgrade: a migration that rebuilds a table must not have the rows it drops
+        // checked one by one (the pragma has no effect inside the upgrade's transaction).
         impl->upgrade();
+        impl->db.exec("PRAGMA foreign_keys = ON");
     });
     return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
@@ -755,7 +853,7 @@ void Store::read(const std::function<void()>& fn) {
 
 std::optional<Complaint> Store::find_complaint(ComplaintId id) {
     return impl_->guarded([&]() -> std::optional<Complaint> {
-        SQLite::Statement st(impl_->db, std::string(complaint_columns) + " WHERE c.id = ?");
+        SQLite::Statement st(impl_->db, complaint_columns + " WHERE c.id = ?");
         st.bind(1, id);
         if (!st.executeStep())
             return std::nullopt;
@@ -769,26 +867,44 @@ namespace {
 constexpr const char* state_columns =
     "status, priority, category, channel, owner, handoffs, escalation_level, escalated_to, "
     "escalation_reason, escalation_due, due, updated_at, closed_at, close_reason, resolution, "
-    "rating";
+    "rating, response_due, responded_at, escalated_at, escalated_by, escalation_for, "
+    "waiting_since, waiting_until";
+constexpr int state_column_count = 23;
 
-// Binds the values of state_columns to parameters 1 to 16.
+// `n` comma-separated placeholders.
+std::string placeholders(int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i)
+        out += i ? ", ?" : "?";
+    return out;
+}
+
+// Binds the values of state_columns to parameters 1 to state_column_count.
 void bind_state(SQLite::Statement& st, const Complaint& c) {
+    const auto& e = c.escalation;
     st.bind(1, std::string(to_string(c.status)));
     st.bind(2, std::string(to_string(c.priority)));
     bind_opt(st, 3, c.category);
     bind_opt(st, 4, c.channel);
     st.bind(5, c.owner);
     st.bind(6, c.handoffs);
-    st.bind(7, c.escalation ? c.escalation->level : 0);
-    bind_opt(st, 8, c.escalation ? std::optional(c.escalation->to) : std::nullopt);
-    bind_opt(st, 9, c.escalation ? c.escalation->reason : std::nullopt);
-    bind_opt(st, 10, c.escalation ? c.escalation->due : std::nullopt);
+    st.bind(7, e ? e->level : c.escalation_level);
+    bind_opt(st, 8, e ? std::optional(e->to) : std::nullopt);
+    bind_opt(st, 9, e ? e->reason : std::nullopt);
+    bind_opt(st, 10, e ? e->due : std::nullopt);
     bind_opt(st, 11, c.due);
     st.bind(12, c.updated_at);
     bind_opt(st, 13, c.closed_at);
     bind_opt(st, 14, opt_name(c.close_reason));
     bind_opt(st, 15, c.resolution);
     bind_opt(st, 16, c.rating ? std::optional<std::int64_t>(*c.rating) : std::nullopt);
+    bind_opt(st, 17, c.response_due);
+    bind_opt(st, 18, c.responded_at);
+    bind_opt(st, 19, e ? e->since : std::nullopt);
+    bind_opt(st, 20, e ? e->by : std::nullopt);
+    bind_opt(st, 21, e ? e->instead_of : std::nullopt);
+    bind_opt(st, 22, c.waiting_since);
+    bind_opt(st, 23, c.waiting_until);
 }
 
 } // namespace
@@ -798,14 +914,15 @@ ComplaintId Store::insert_complaint(const Complaint& c) {
         SQLite::Statement st(
             impl_->db,
             fmt::format("INSERT INTO complaints ({}, id, title, customer_id, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        "?, ?)",
-                        state_columns));
+                        "VALUES ({})",
+                        state_columns, placeholders(state_column_count + 4)));
         bind_state(st, c);
-        bind_opt(st, 17, c.id > 0 ? std::optional<std::int64_t>(c.id) : std::nullopt);
-        st.bind(18, c.title);
-        bind_opt(st, 19, c.customer ? std::optional<std::int64_t>(c.customer->id) : std::nullopt);
-        st.bind(20, c.created_at);
+        bind_opt(st, state_column_count + 1,
+                 c.id > 0 ? std::optional<std::int64_t>(c.id) : std::nullopt);
+        st.bind(state_column_count + 2, c.title);
+        bind_opt(st, state_column_count + 3,
+                 c.customer ? std::optional<std::int64_t>(c.customer->id) : std::nullopt);
+        st.bind(state_column_count + 4, c.created_at);
         st.exec();
         return impl_->db.getLastInsertRowid();
     });
@@ -815,11 +932,10 @@ void Store::update_complaint(const Complaint& c) {
     impl_->guarded([&] {
         // The same columns, each set from its parameter: (status, …) = (?1, …).
         SQLite::Statement st(impl_->db,
-                             fmt::format("UPDATE complaints SET ({}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                         "?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
-                                         state_columns));
+                             fmt::format("UPDATE complaints SET ({}) = ({}) WHERE id = ?",
+                                         state_columns, placeholders(state_column_count)));
         bind_state(st, c);
-        st.bind(17, c.id);
+        st.bind(state_column_count + 1, c.id);
         st.exec();
     });
 }
@@ -869,28 +985,43 @@ bool Store::empty() {
         return impl_->db
                    .execAndGet("SELECT NOT EXISTS (SELECT 1 FROM customers) AND "
                                "NOT EXISTS (SELECT 1 FROM complaints) AND "
-                               "NOT EXISTS (SELECT 1 FROM events)")
+                               "NOT EXISTS (SELECT 1 FROM events) AND "
+                               "NOT EXISTS (SELECT 1 FROM team) AND "
+                               "NOT EXISTS (SELECT 1 FROM settings) AND "
+                               "NOT EXISTS (SELECT 1 FROM holidays)")
                    .getInt() != 0;
     });
 }
 
-void Store::dump(const std::function<void(const Customer&)>& customer,
-                 const std::function<void(const Complaint&)>& complaint,
-                 const std::function<void(const Event&)>& event) {
+std::int64_t Store::add_team_from_use() {
+    return impl_->guarded([&] {
+        const auto before = sqlite3_total_changes64(impl_->db.getHandle());
+        impl_->db.exec(team_from_use);
+        return sqlite3_total_changes64(impl_->db.getHandle()) - before;
+    });
+}
+
+void Store::dump(const DumpSink& sink) {
     read([&] {
+        for (const Setting& s : settings())
+            sink.setting(s);
+        for (const Holiday& h : holidays())
+            sink.holiday(h);
+        for (const TeamMember& m : team())
+            sink.member(m);
         SQLite::Statement cu(
             impl_->db, "SELECT id, name, email, phone, created_at FROM customers ORDER BY id");
         while (cu.executeStep()) {
-            customer(Customer{cu.getColumn(0).getInt64(), cu.getColumn(1).getString(),
-                              opt_text(cu.getColumn(2)), opt_text(cu.getColumn(3)),
-                              cu.getColumn(4).getInt64()});
+            sink.customer(Customer{cu.getColumn(0).getInt64(), cu.getColumn(1).getString(),
+                                   opt_text(cu.getColumn(2)), opt_text(cu.getColumn(3)),
+                                   cu.getColumn(4).getInt64()});
         }
         SQLite::Statement co(impl_->db, std::string(complaint_columns) + " ORDER BY c.id");
         while (co.executeStep())
-            complaint(read_complaint(co));
+            sink.complaint(read_complaint(co));
         SQLite::Statement ev(impl_->db, std::string(event_columns) + " ORDER BY e.id");
         while (ev.executeStep())
-            event(read_event(ev));
+            sink.event(read_event(ev));
     });
 }
 
@@ -991,9 +1122,10 @@ void add_filters(Query& q, const ListFilter& f) {
         q.where("c.category = ? COLLATE NOCASE", *f.category);
     if (f.priority)
         q.where("c.priority = ?", std::string(to_string(*f.priority)));
-    if (f.overdue_only)
-        q.where("c.status IN ('open', 'escalated') AND (c.due < ? OR c.escalation_due < ?)", f.now,
-                f.now);
+    if (f.due_before)
+        q.where("c.status IN ('open', 'escalated') AND (c.due < ? OR c.escalation_due < ? OR "
+                "(c.response_due < ? AND c.responded_at IS NULL))",
+                *f.due_before, *f.due_before, *f.due_before);
     if (f.since)
         q.where("c.updated_at >= ?", *f.since);
 }
@@ -1069,13 +1201,10 @@ WITH hit AS ({}),
 best AS (SELECT cid, word, min(score) AS score, field, snip FROM hit GROUP BY cid, word),
 found AS (SELECT cid, sum(score) AS score, min(score), field, snip FROM best
           GROUP BY cid HAVING count(*) = {})
-SELECT c.id, c.title, c.status, c.priority, c.category, c.channel, c.owner, c.handoffs,
-       c.escalation_level, c.escalated_to, c.escalation_reason, c.escalation_due, c.due,
-       c.created_at, c.updated_at, c.closed_at, c.close_reason, c.resolution, c.rating,
-       cu.id, cu.name, cu.email, cu.phone, found.field, found.snip
+SELECT {}, found.field, found.snip
 FROM found JOIN complaints c ON c.id = found.cid LEFT JOIN customers cu ON cu.id = c.customer_id
 )sql",
-                            hits, words.size()));
+                            hits, words.size(), complaint_fields));
         for (const auto& w : words)
             q.bind_leading(fts_phrase(w), fts_phrase(w), fts_phrase(w));
         ListFilter filter = f;
@@ -1085,8 +1214,8 @@ FROM found JOIN complaints c ON c.id = found.cid LEFT JOIN customers cu ON cu.id
         while (st.executeStep()) {
             SearchHit hit;
             hit.complaint = read_complaint(st);
-            hit.field = st.getColumn(23).getString();
-            hit.snippet = split_snippet(st.getColumn(24).getText());
+            hit.field = st.getColumn(complaint_field_count).getString();
+            hit.snippet = split_snippet(st.getColumn(complaint_field_count + 1).getText());
             row(hit);
         }
     });
@@ -1135,6 +1264,7 @@ std::vector<Suggestion> Store::suggest(SuggestionKind kind, const std::string& p
             "SELECT name, '' FROM ("
             " SELECT owner AS name FROM complaints WHERE status IN ('open', 'escalated', 'waiting')"
             " UNION SELECT escalated_to FROM complaints WHERE status = 'escalated'"
+            " UNION SELECT name FROM team"
             " UNION SELECT actor FROM (SELECT actor FROM events ORDER BY at DESC, id DESC "
             "LIMIT 1000)) WHERE name LIKE ?1 || '%' ESCAPE '\\' ORDER BY name LIMIT ?2";
         break;
@@ -1164,6 +1294,116 @@ std::vector<Suggestion> Store::suggest(SuggestionKind kind, const std::string& p
         while (st.executeStep())
             out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString()});
         return out;
+    });
+}
+
+namespace {
+
+TeamMember read_member(SQLite::Statement& st) {
+    TeamMember m;
+    m.name = st.getColumn(0).getString();
+    m.email = opt_text(st.getColumn(1));
+    m.deputy = opt_text(st.getColumn(2));
+    m.away_until = opt_int(st.getColumn(3));
+    m.away_deputy = opt_text(st.getColumn(4));
+    m.added_by_use = st.getColumn(5).getInt() != 0;
+    m.created_at = st.getColumn(6).getInt64();
+    return m;
+}
+
+constexpr const char* member_columns =
+    "SELECT name, email, deputy, away_until, away_deputy, added_by_use, created_at FROM team";
+
+} // namespace
+
+std::vector<TeamMember> Store::team() {
+    return impl_->guarded([&] {
+        std::vector<TeamMember> out;
+        SQLite::Statement st(impl_->db, fmt::format("{} ORDER BY name", member_columns));
+        while (st.executeStep())
+            out.push_back(read_member(st));
+        return out;
+    });
+}
+
+std::optional<TeamMember> Store::find_member(const std::string& name) {
+    return impl_->guarded([&]() -> std::optional<TeamMember> {
+        SQLite::Statement st(impl_->db, fmt::format("{} WHERE name = ?", member_columns));
+        st.bind(1, name);
+        if (!st.executeStep())
+            return std::nullopt;
+        return read_member(st);
+    });
+}
+
+void Store::save_member(const TeamMember& m) {
+    impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, "INSERT OR REPLACE INTO team (name, email, deputy, "
+                                        "away_until, away_deputy, added_by_use, created_at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        st.bind(1, m.name);
+        bind_opt(st, 2, m.email);
+        bind_opt(st, 3, m.deputy);
+        bind_opt(st, 4, m.away_until);
+        bind_opt(st, 5, m.away_deputy);
+        st.bind(6, m.added_by_use ? 1 : 0);
+        st.bind(7, m.created_at);
+        st.exec();
+    });
+}
+
+std::vector<Setting> Store::settings() {
+    return impl_->guarded([&] {
+        std::vector<Setting> out;
+        SQLite::Statement st(impl_->db, "SELECT key, value FROM settings ORDER BY key");
+        while (st.executeStep())
+            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString()});
+        return out;
+    });
+}
+
+void Store::set_setting(const std::string& key, const std::string& value) {
+    impl_->guarded([&] {
+        SQLite::Statement st(impl_->db,
+                             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+        st.bind(1, key);
+        st.bind(2, value);
+        st.exec();
+    });
+}
+
+bool Store::unset_setting(const std::string& key) {
+    return impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, "DELETE FROM settings WHERE key = ?");
+        st.bind(1, key);
+        return st.exec() > 0;
+    });
+}
+
+std::vector<Holiday> Store::holidays() {
+    return impl_->guarded([&] {
+        std::vector<Holiday> out;
+        SQLite::Statement st(impl_->db, "SELECT day, name FROM holidays ORDER BY day");
+        while (st.executeStep())
+            out.push_back({st.getColumn(0).getString(), opt_text(st.getColumn(1))});
+        return out;
+    });
+}
+
+bool Store::add_holiday(const Holiday& h) {
+    return impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, "INSERT OR IGNORE INTO holidays (day, name) VALUES (?, ?)");
+        st.bind(1, h.day);
+        bind_opt(st, 2, h.name);
+        return st.exec() > 0;
+    });
+}
+
+bool Store::remove_holiday(const std::string& day) {
+    return impl_->guarded([&] {
+        SQLite::Statement st(impl_->db, "DELETE FROM holidays WHERE day = ?");
+        st.bind(1, day);
+        return st.exec() > 0;
     });
 }
 

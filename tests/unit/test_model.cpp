@@ -63,20 +63,58 @@ TEST_CASE("overdue means open or escalated with a deadline behind us") {
     c.status = Status::escalated;
     c.due.reset();
     CHECK_FALSE(c.overdue(5000));
-    c.escalation = Escalation{1, "maria", std::nullopt, 2000};
+    c.escalation.emplace();
+    c.escalation->level = 1;
+    c.escalation->to = "maria";
+    c.escalation->due = 2000;
     CHECK(c.overdue(2001));
     CHECK_FALSE(c.overdue(1999));
 }
 
-TEST_CASE("the next deadline is the earlier of the complaint's and the decision's") {
+TEST_CASE("the next deadline is the earliest promise still to keep") {
     Complaint c;
     CHECK_FALSE(c.next_deadline());
     c.due = 3000;
-    CHECK(c.next_deadline() == 3000);
-    c.escalation = Escalation{1, "maria", std::nullopt, std::nullopt};
-    CHECK(c.next_deadline() == 3000);
+    REQUIRE(c.next_deadline());
+    CHECK(c.next_deadline()->at == 3000);
+    CHECK(c.next_deadline()->kind == DeadlineKind::resolution);
+    c.escalation.emplace();
+    c.escalation->level = 1;
+    c.escalation->to = "maria";
+    CHECK(c.next_deadline()->at == 3000);
     c.escalation->due = 2000;
-    CHECK(c.next_deadline() == 2000);
+    CHECK(c.next_deadline()->at == 2000);
+    CHECK(c.next_deadline()->kind == DeadlineKind::decision);
+    c.response_due = 1500;
+    CHECK(c.next_deadline()->kind == DeadlineKind::response);
+    CHECK(c.deadlines().size() == 3);
+    // An answer given keeps the response promise; it no longer counts.
+    c.responded_at = 1400;
+    CHECK(c.next_deadline()->at == 2000);
+    CHECK(c.deadlines().size() == 2);
     c.due.reset();
-    CHECK(c.next_deadline() == 2000);
+    CHECK(c.next_deadline()->at == 2000);
+}
+
+TEST_CASE("waiting stops every clock, response included") {
+    Complaint c;
+    c.response_due = 1000;
+    CHECK(c.overdue(1001));
+    c.status = Status::waiting;
+    CHECK(c.deadlines().empty());
+    CHECK_FALSE(c.overdue(5000));
+}
+
+TEST_CASE("a member away names who stands in, only while away") {
+    TeamMember m;
+    m.name = "maria";
+    m.deputy = "piet";
+    CHECK_FALSE(m.away(100));
+    CHECK_FALSE(m.stand_in(100));
+    m.away_until = 200;
+    CHECK(m.away(100));
+    CHECK(m.stand_in(100) == "piet");
+    CHECK_FALSE(m.away(200));
+    m.away_deputy = "anna";
+    CHECK(m.stand_in(150) == "anna");
 }

@@ -65,7 +65,7 @@ TEST_CASE("a new database gets the current schema, its application id, WAL and a
     store.reset();
 
     SQLite::Database db(path);
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == schema_version);
     CHECK(db.execAndGet("PRAGMA application_id").getInt() == application_id);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
     for (const char* table : {"customers", "complaints", "events"}) {
@@ -206,12 +206,15 @@ TEST_CASE("complaints round-trip every field") {
     CHECK(got->customer->phone == "0612");
 
     got->status = Status::closed;
-    got->escalation = Escalation{2, "maria", std::string("why"), 900};
+    got->escalation = Escalation{
+        2, "maria", std::string("why"), 900, 800, std::string("jan"), std::string("piet")};
     got->handoffs = 3;
     got->closed_at = 700;
     got->close_reason = CloseReason::rejected;
     got->resolution = "no";
     got->rating = 2;
+    got->response_due = 650;
+    got->responded_at = 640;
     got->updated_at = 700;
     store->write([&] { store->update_complaint(*got); });
     auto again = store->find_complaint(c.id);
@@ -221,6 +224,12 @@ TEST_CASE("complaints round-trip every field") {
     CHECK(again->escalation->level == 2);
     CHECK(again->escalation->to == "maria");
     CHECK(again->escalation->due == 900);
+    CHECK(again->escalation->since == 800);
+    CHECK(again->escalation->by == "jan");
+    CHECK(again->escalation->instead_of == "piet");
+    CHECK(again->escalation_level == 2);
+    CHECK(again->response_due == 650);
+    CHECK(again->responded_at == 640);
     CHECK(again->handoffs == 3);
     CHECK(again->closed_at == 700);
     CHECK(again->close_reason == CloseReason::rejected);
@@ -325,10 +334,9 @@ TEST_CASE("listing filters and orders by latest activity") {
     f.escalated_only = true;
     CHECK(ids(*store, f) == std::vector{c});
     f = {};
-    f.overdue_only = true;
-    f.now = 999;
+    f.due_before = 999;
     CHECK(ids(*store, f).empty());
-    f.now = 1001;
+    f.due_before = 1001;
     CHECK(ids(*store, f) == std::vector{b});
     f = {};
     f.limit = 2;
