@@ -16,6 +16,8 @@ enum class ExitCode : int {
     conflict = 4,
     busy = 5,
     storage = 6,
+    /// `check`: done, and something needs attention (a deadline passed or close, …).
+    attention = 10,
 };
 
 /// Base of every error ombud reports; `hint` is an optional second line ("run `ombud list` …").

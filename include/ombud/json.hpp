@@ -15,6 +15,8 @@ using Json = nlohmann::ordered_json;
 Json to_json(const Customer& c);
 Json to_json(const Complaint& c);
 Json to_json(const Event& e);
+Json to_json(const TeamMember& m);
+Json to_json(const Holiday& h);
 /// A complaint with its `events`, as `show` prints it.
 Json to_json(const Complaint& c, const std::vector<Event>& events);
 

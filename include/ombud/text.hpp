@@ -34,7 +34,8 @@ std::string ascii_lower(std::string_view s);
 /// `s` without the ASCII whitespace (space, \t, \n, \r, \v, \f) around it.
 std::string_view trim(std::string_view s);
 
-/// Levenshtein distance, for "did you mean …?" hints.
+/// Edit distance counting a swap of two neighbours as one edit (optimal string alignment), for
+/// "did you mean …?" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 } // namespace ombud::text

@@ -18,6 +18,7 @@ Timestamp now();
 enum class WhenUse {
     deadline, ///< a date means the end of that day (23:59:59 local); `3d` means 3 days from now
     since,    ///< a date means the start of that day (00:00 local); `3d` means 3 days ago
+    back,     ///< a date means the start of that day (00:00 local); `3d` means 3 days from now
 };
 
 /// Parses a WHEN: `2026-11-25`, `2026-11-25T17:00`, `2026-11-25 17:00`, RFC 3339 with `Z` or an

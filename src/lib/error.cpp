@@ -18,6 +18,8 @@ std::string_view Error::code_name() const {
         return "busy";
     case ExitCode::storage:
         return "storage";
+    case ExitCode::attention:
+        return "attention";
     }
     return "failed";
 }

@@ -25,8 +25,18 @@ json to_json(const Complaint& c) {
         escalation = {{"level", c.escalation->level},
                       {"to", c.escalation->to},
                       {"reason", opt(c.escalation->reason)},
-                      {"due", opt_time(c.escalation->due)}};
+                      {"due", opt_time(c.escalation->due)},
+                      {"since", opt_time(c.escalation->since)},
+                      {"by", opt(c.escalation->by)},
+                      {"instead_of", opt(c.escalation->instead_of)}};
     }
+    json waiting = nullptr;
+    if (c.waiting_since)
+        waiting = {{"since", format_rfc3339(*c.waiting_since)},
+                   {"until", opt_time(c.waiting_until)}};
+    json next = nullptr;
+    if (const auto d = c.next_deadline())
+        next = {{"kind", to_string(d->kind)}, {"at", format_rfc3339(d->at)}};
     return {
         {"id", c.id},
         {"title", c.title},
@@ -39,6 +49,10 @@ json to_json(const Complaint& c) {
         {"handoffs", c.handoffs},
         {"escalation", escalation},
         {"due", opt_time(c.due)},
+        {"response_due", opt_time(c.response_due)},
+        {"responded_at", opt_time(c.responded_at)},
+        {"waiting", waiting},
+        {"next_deadline", next},
         {"created_at", format_rfc3339(c.created_at)},
         {"updated_at", format_rfc3339(c.updated_at)},
         {"closed_at", opt_time(c.closed_at)},
@@ -70,6 +84,19 @@ json to_json(const Complaint& c, const std::vector<Event>& events) {
     for (const auto& e : events)
         j["events"].push_back(to_json(e));
     return j;
+}
+
+json to_json(const TeamMember& m) {
+    return {{"name", m.name},
+            {"email", opt(m.email)},
+            {"deputy", opt(m.deputy)},
+            {"away_until", opt_time(m.away_until)},
+            {"away_deputy", opt(m.away_deputy)},
+            {"added_by_use", m.added_by_use}};
+}
+
+json to_json(const Holiday& h) {
+    return {{"date", h.day}, {"name", opt(h.name)}};
 }
 
 std::string dump(const json& j) {

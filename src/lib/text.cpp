@@ -198,7 +198,8 @@ std::string pad_to_width(std::string_view s, std::size_t width) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    // Two rows of the classic DP table are enough.
+    // Three rows of the DP table: the one before the previous is needed for transpositions.
+    std::vector<std::size_t> before(b.size() + 1);
     std::vector<std::size_t> prev(b.size() + 1);
     std::vector<std::size_t> cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j)
@@ -208,7 +209,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t substitute = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitute});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], before[j - 2] + 1);
         }
+        std::swap(before, prev);
         std::swap(prev, cur);
     }
     return prev[b.size()];

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include <sstream>
 
 namespace ombud {
@@ -123,7 +125,12 @@ std::vector<Complaint> Tracker::open_all(const std::vector<OpenRequest>& request
             c.category = r.category;
             c.channel = r.channel;
             c.owner = r.owner.value_or(actor_);
-            c.due = r.due;
+            if (r.owner)
+                require_person(*r.owner, "owner");
+            // The service policy sets the promises that --due does not.
+            const auto p = static_cast<std::size_t>(c.priority);
+            c.response_due = policy().due(policy().response[p], at);
+            c.due = r.due ? r.due : policy().due(policy().resolve[p], at);
             c.created_at = c.updated_at = at;
             if (const auto customer = customer_of(r))
                 c.customer = store_.find_or_create_customer(*customer);
@@ -136,6 +143,7 @@ std::vector<Complaint> Tracker::open_all(const std::vector<OpenRequest>& request
                       {"category", opt_json(c.category)},
                       {"owner", c.owner},
                       {"due", opt_time(c.due)},
+                      {"response_due", opt_time(c.response_due)},
                       {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)},
                       // As typed, since the customer record may be matched or filled in.
                       {"customer", r.customer ? json{{"name", r.customer->name},
@@ -157,12 +165,25 @@ std::vector<Complaint> Tracker::open_all(const std::vector<OpenRequest>& request
 }
 
 void Tracker::write(const std::function<void()>& fn) {
-    store_.write([&] {
-        // A command that waited for the lock while others wrote is recorded after them: the
-        // timeline's order of time is the order in which things were written.
-        now_ = std::max(now_, store_.latest_event_time());
-        fn();
-    });
+    pending_warnings_.clear();
+    writing_ = true;
+    try {
+        store_.write([&] {
+            // A retried or repeated write starts its warnings afresh.
+            pending_warnings_.clear();
+            // A command that waited for the lock while others wrote is recorded after them: the
+            // timeline's order of time is the order in which things were written.
+            now_ = std::max(now_, store_.latest_event_time());
+            fn();
+        });
+    } catch (...) {
+        writing_ = false;
+        pending_warnings_.clear();
+        throw;
+    }
+    writing_ = false;
+    for (const std::string& message : std::exchange(pending_warnings_, {}))
+        warn(message);
 }
 
 Complaint Tracker::note(ComplaintId id, const NoteRequest& r) {
@@ -172,12 +193,19 @@ Complaint Tracker::note(ComplaintId id, const NoteRequest& r) {
     write([&] {
         c = get(id);
         c.updated_at = now_;
-        store_.update_complaint(c);
         Event e = event(id, EventKind::note, r.text);
         e.channel = r.channel;
         e.direction = r.direction;
         e.visible = r.visible;
+        if (r.direction == Direction::out && !c.responded_at && c.status != Status::closed) {
+            c.responded_at = now_;
+            e.data = {{"first_response", true}};
+        }
+        store_.update_complaint(c);
         store_.append_event(e);
+        // The customer's answer is what the business was waiting for.
+        if (c.status == Status::waiting && r.direction == Direction::in)
+            resume_waiting(c, "the customer answered");
     });
     return c;
 }
@@ -190,19 +218,64 @@ Complaint Tracker::escalate(ComplaintId id, const EscalateRequest& r) {
     write([&] {
         c = get(id);
         require_not_closed(c, "escalate");
-        const std::optional<std::string> previous =
-            c.escalation ? std::optional(c.escalation->to) : std::nullopt;
-        const int level = c.escalation ? c.escalation->level + 1 : 1;
-        c.escalation = Escalation{level, r.to, r.reason, r.due};
-        c.status = Status::escalated;
-        c.updated_at = now_;
-        store_.update_complaint(c);
-        Event e = event(id, EventKind::escalated, r.reason);
-        e.data = {
-            {"to", r.to}, {"level", level}, {"due", opt_time(r.due)}, {"from", opt_json(previous)}};
-        store_.append_event(e);
+        if (c.status == Status::waiting)
+            throw ConflictError(fmt::format("#{} is waiting on the customer", id),
+                                fmt::format("resume it first with: ombud resume {}", id));
+        require_person(r.to, "person to escalate to");
+        std::string why;
+        std::optional<std::string> to = decider(r.to, why);
+        if (!to) {
+            // Asking someone who is away beats refusing: `check` reports it until someone is in.
+            warn(fmt::format("{}, and nobody stands in; the escalation waits for them", why));
+            to = r.to;
+            why.clear();
+        }
+        escalate_to(c, r.to, *to, r.reason, r.due, why, false);
     });
     return c;
+}
+
+void Tracker::escalate_to(Complaint& c, const std::string& asked, const std::string& to,
+                          const std::optional<std::string>& reason, std::optional<Timestamp> due,
+                          const std::string& why, bool automatic) {
+    const std::optional<std::string> previous =
+        c.escalation ? std::optional(c.escalation->to) : std::nullopt;
+    const int level = c.escalation_level + 1;
+    if (!due)
+        due = policy().due(policy().decide[static_cast<std::size_t>(c.priority)], now_);
+    c.escalation = Escalation{
+        level, to, reason, due, now_, actor_, asked == to ? std::nullopt : std::optional(asked)};
+    c.escalation_level = level;
+    c.status = Status::escalated;
+    c.updated_at = now_;
+    store_.update_complaint(c);
+    Event e = event(c.id, EventKind::escalated, reason);
+    e.data = {{"to", to},
+              {"level", level},
+              {"due", opt_time(due)},
+              {"from", opt_json(previous)},
+              {"instead_of", asked == to ? json(nullptr) : json(asked)},
+              {"why", why.empty() ? json(nullptr) : json(why)},
+              {"automatic", automatic}};
+    store_.append_event(e);
+}
+
+std::optional<std::string> Tracker::decider(const std::string& name, std::string& why) {
+    std::string current = name;
+    std::vector<std::string> seen;
+    for (;;) {
+        const auto m = store_.find_member(current);
+        if (!m || !m->away(now_))
+            return current;
+        why += fmt::format("{}{} is away until {}", why.empty() ? "" : "; ", current,
+                           format_local(*m->away_until));
+        seen.push_back(current);
+        const auto next = m->stand_in(now_);
+        if (!next || std::find(seen.begin(), seen.end(), *next) != seen.end())
+            return std::nullopt;
+        why += fmt::format(" and {} stands in", *next);
+        current = *next;
+    }
 }
 
 Complaint Tracker::close(ComplaintId id, const CloseRequest& r) {
@@ -218,6 +291,8 @@ Complaint Tracker::close(ComplaintId id, const CloseRequest& r) {
                                 fmt::format("reopen it with: ombud reopen {}", id));
         c.status = Status::closed;
         c.escalation.reset();
+        c.waiting_since.reset();
+        c.waiting_until.reset();
         c.closed_at = now_;
         c.close_reason = r.reason;
         c.resolution = r.resolution;
@@ -249,6 +324,11 @@ Complaint Tracker::reopen(ComplaintId id, const std::optional<std::string>& reas
         c.resolution.reset();
         c.rating.reset();
         c.updated_at = now_;
+        // Coming back is a new promise: the policy's resolution time, counted from now.
+        if (const auto due =
+                policy().due(policy().resolve[static_cast<std::size_t>(c.priority)], now_))
+            c.due = due;
+        e.data["due"] = opt_time(c.due);
         store_.update_complaint(c);
         store_.append_event(e);
     });
@@ -264,6 +344,7 @@ Complaint Tracker::assign(ComplaintId id, const std::string& to, const std::stri
         require_not_closed(c, "assign");
         if (c.owner == to)
             throw ConflictError(fmt::format("#{} is already owned by {}", id, to));
+        require_person(to, "new owner");
         const std::string from = c.owner;
         c.owner = to;
         ++c.handoffs;

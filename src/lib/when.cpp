@@ -319,7 +319,7 @@ std::optional<Timestamp> parse_duration(std::string_view text, std::string_view 
         fail("invalid time", text, "a duration must be at least 1");
 
     const Timestamp delta = count * *unit;
-    if (use == WhenUse::deadline) {
+    if (use != WhenUse::since) {
         if (now > kMaxTimestamp - delta)
             fail("invalid time", text, "the duration is too large");
         return now + delta;

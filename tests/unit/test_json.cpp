@@ -29,7 +29,13 @@ TEST_CASE("a bare complaint has every key, absent values null") {
 TEST_CASE("nested customer and escalation objects") {
     Complaint c;
     c.customer = Customer{3, "Jan", std::string("jan@example.com"), std::nullopt};
-    c.escalation = Escalation{2, "maria", std::string("refund"), 1795356300};
+    c.escalation = Escalation{.level = 2,
+                              .to = "maria",
+                              .reason = std::string("refund"),
+                              .due = 1795356300,
+                              .since = 1795349100,
+                              .by = std::string("jan"),
+                              .instead_of = std::string("piet")};
     c.status = Status::escalated;
     c.close_reason = CloseReason::withdrawn;
     c.rating = 4;
@@ -39,7 +45,10 @@ TEST_CASE("nested customer and escalation objects") {
     CHECK(j["escalation"] == json::Json{{"level", 2},
                                         {"to", "maria"},
                                         {"reason", "refund"},
-                                        {"due", "2026-11-22T14:05:00Z"}});
+                                        {"due", "2026-11-22T14:05:00Z"},
+                                        {"since", "2026-11-22T12:05:00Z"},
+                                        {"by", "jan"},
+                                        {"instead_of", "piet"}});
     CHECK(j["status"] == "escalated");
     CHECK(j["close_reason"] == "withdrawn");
     CHECK(j["rating"] == 4);

@@ -261,8 +261,12 @@ TEST_CASE("edit_distance") {
     CHECK(edit_distance("", "abc") == 3);
     CHECK(edit_distance("abc", "") == 3);
     CHECK(edit_distance("asign", "assign") == 1);
-    CHECK(edit_distance("close", "clsoe") == 2); // a transposition is two edits in Levenshtein
-    CHECK(edit_distance("clsoe", "close") == 2);
+    // Two neighbours swapped, the commonest typo, is one edit.
+    CHECK(edit_distance("close", "clsoe") == 1);
+    CHECK(edit_distance("clsoe", "close") == 1);
+    CHECK(edit_distance("mraia", "maria") == 1);
+    CHECK(edit_distance("ab", "ba") == 1);
+    CHECK(edit_distance("abc", "ca") == 3); // restricted: no edit inside a swapped pair
     CHECK(edit_distance("kitten", "sitting") == 3);
     CHECK(edit_distance("flaw", "lawn") == 2);
     CHECK(edit_distance("é", "e") == 2); // counted on bytes

@@ -213,6 +213,17 @@ TEST_CASE("durations count from now, forward for deadlines and back for since") 
     CHECK(deadline("007d") == kMonday + 7 * kDay);
 }
 
+TEST_CASE("a return date is the start of that day, and a duration lies ahead") {
+    use_cet();
+    const auto back = [](const char* text) {
+        return ombud::parse_when(text, kMonday, WhenUse::back);
+    };
+    CHECK(back("2026-11-25") == utc(2026, 11, 24, 23, 0, 0));
+    CHECK(back("tomorrow") == utc(2026, 11, 23, 23, 0, 0));
+    CHECK(back("3d") == kMonday + 3 * kDay);
+    CHECK(back("2w") == kMonday + 14 * kDay);
+}
+
 TEST_CASE("a duration across a clock change is exact seconds") {
     use_cet();
     // Saturday 2026-03-28 13:00 CET; a day later the clock reads 14:00 CEST.
