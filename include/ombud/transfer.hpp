@@ -1,13 +1,18 @@
 #pragma once
 // Export and import: the whole database as NDJSON, one record per line, and back, without loss.
 //
-//     {"type":"ombud_export","version":1}
+//     {"type":"ombud_export","version":2}
+//     {"type":"setting","key":"hours","value":"mon-sat 09:00-17:00"}
+//     {"type":"holiday","date":"2026-12-25","name":"Christmas"}
+//     {"type":"member","name":"maria",…,"created_at":…}     a member of `team list --json`
 //     {"type":"customer","id":1,"name":"Jan de Vries","email":…,"phone":…,"created_at":…}
-//     {"type":"complaint","id":1,…,"customer_id":1,…}      the complaint object of the contract
+//     {"type":"complaint","id":1,…,"customer_id":1,"escalation_level":0,…}
+//                                                          the complaint object of the contract
 //     {"type":"event","id":1,"complaint_id":1,…}           the event object of the contract
 //
-// Customers, then complaints, then events, each in the order of their ids, so every record
-// comes after what it refers to.
+// Settings by key, holidays by day, the team by name, then customers, complaints and events in
+// the order of their ids, so every record comes after what it refers to. An import also reads
+// version 1, which had only customers, complaints and events.
 
 #include <ombud/store.hpp>
 #include <ombud/tracker.hpp>
@@ -21,12 +26,15 @@
 namespace ombud::transfer {
 
 /// The version of the export format; an import refuses other versions.
-inline constexpr int export_version = 1;
+inline constexpr int export_version = 2;
 
 /// Writes every record of `store` to `line`, one JSON text per call, without its newline.
 void export_ndjson(Store& store, const std::function<void(const std::string&)>& line);
 
 struct ImportReport {
+    std::int64_t settings = 0;
+    std::int64_t holidays = 0;
+    std::int64_t members = 0;
     std::int64_t customers = 0;
     std::int64_t complaints = 0;
     std::int64_t events = 0;

@@ -30,6 +30,13 @@ void setup_search(CLI::App& sub, Context& ctx);
 void setup_export(CLI::App& sub, Context& ctx);
 void setup_import(CLI::App& sub, Context& ctx);
 void setup_db(CLI::App& sub, Context& ctx);
+void setup_decide(CLI::App& sub, Context& ctx);
+void setup_wait(CLI::App& sub, Context& ctx);
+void setup_resume(CLI::App& sub, Context& ctx);
+void setup_team(CLI::App& sub, Context& ctx);
+void setup_config(CLI::App& sub, Context& ctx);
+void setup_holiday(CLI::App& sub, Context& ctx);
+void setup_check(CLI::App& sub, Context& ctx);
 void setup_help(CLI::App& sub, Context& ctx);
 void setup_complete(CLI::App& sub, Context& ctx);
 

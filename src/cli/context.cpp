@@ -127,8 +127,10 @@ Store& Context::store(OpenMode mode) {
 }
 
 Tracker& Context::tracker(OpenMode mode) {
-    if (!tracker_)
+    if (!tracker_) {
         tracker_ = std::make_unique<Tracker>(store(mode), actor(), now);
+        tracker_->on_warning(warn);
+    }
     return *tracker_;
 }
 
@@ -146,10 +148,18 @@ Renderer& Context::out() {
             break;
         case Format::human:
             renderer_ = make_human_renderer(
-                stdout, HumanOptions{.color = color_allowed(globals.color),
-                                     .width = output_width(),
-                                     .hints = static_cast<bool>(isatty(STDERR_FILENO)),
-                                     .now = now});
+                stdout,
+                HumanOptions{.color = color_allowed(globals.color),
+                             .width = output_width(),
+                             .hints = static_cast<bool>(isatty(STDERR_FILENO)),
+                             .now = now,
+                             .at_risk_before = [this, at = std::optional<Timestamp>()]() mutable {
+                                 if (!at) {
+                                     Tracker& t = tracker(OpenMode::read);
+                                     at = t.business_from_now(t.policy().within);
+                                 }
+                                 return *at;
+                             }});
             break;
         }
     }

@@ -29,6 +29,9 @@ class Context {
     Globals globals;
     /// One timestamp for the whole command, so everything it records agrees.
     Timestamp now = ombud::now();
+    /// The exit status of a command that succeeded (`check` says 10 when something needs
+    /// attention).
+    int exit_status = 0;
 
     /// The database; `write` creates the file when it does not exist yet.
     Store& store(OpenMode mode);

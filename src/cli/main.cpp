@@ -174,7 +174,8 @@ int main(int argc, char** argv) {
             std::fputs(app.help().c_str(), stdout);
             return finish_output(json);
         }
-        return finish_output(json);
+        const int written = finish_output(json);
+        return written != 0 ? written : ctx.exit_status;
     } catch (const Error& e) {
         return report(e.what(), e.hint(), e.code_name(), e.code(), json);
     } catch (const std::exception& e) {

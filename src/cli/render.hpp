@@ -5,9 +5,11 @@
 #include <ombud/files.hpp>
 #include <ombud/model.hpp>
 #include <ombud/store.hpp>
+#include <ombud/tracker.hpp>
 #include <ombud/transfer.hpp>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,7 +18,20 @@
 namespace ombud::cli {
 
 /// What a command did to one complaint, for its confirmation line.
-enum class Action { opened, noted, escalated, closed, reopened, assigned };
+enum class Action {
+    opened,
+    noted,
+    escalated,
+    closed,
+    reopened,
+    assigned,
+    decided,
+    waiting,
+    resumed
+};
+
+/// What a team command did to a member.
+enum class MemberAction { added, away, back };
 
 class Renderer {
   public:
@@ -47,6 +62,20 @@ class Renderer {
     virtual void checked(const std::string& path, const CheckReport& r) = 0;
     virtual void backed_up(const std::string& source, const BackupReport& r) = 0;
     virtual void shared(const std::string& path, const files::ShareReport& r) = 0;
+
+    // The set-up commands and `check`. A format without them (CSV) says so.
+    virtual void team(const std::vector<TeamMember>& members);
+    virtual void member(MemberAction action, const TeamMember& m);
+    /// `config list`, `config get` (one value), and what `config set`/`unset` left.
+    virtual void settings(const std::vector<SettingValue>& values);
+    virtual void setting(const SettingValue& value);
+    virtual void setting_changed(const SettingValue& value);
+    virtual void holidays(const std::vector<Holiday>& days);
+    virtual void holiday_changed(bool added, const Holiday& day);
+    virtual void attention(const Attention& a);
+
+  protected:
+    [[noreturn]] static void unavailable(std::string_view what);
 };
 
 struct HumanOptions {
@@ -56,6 +85,9 @@ struct HumanOptions {
     /// Whether to print next-step hints (to stderr) after confirmations.
     bool hints = false;
     Timestamp now = 0;
+    /// Deadlines before this are at risk (marked SOON); asked only when a row has one, since it
+    /// takes the business calendar.
+    std::function<Timestamp()> at_risk_before;
 };
 
 std::unique_ptr<Renderer> make_human_renderer(std::FILE* out, const HumanOptions& options);

@@ -158,7 +158,10 @@ class CsvRenderer final : public Renderer {
         pairs({{"source", source},
                {"customers", fmt::format("{}", r.customers)},
                {"complaints", fmt::format("{}", r.complaints)},
-               {"events", fmt::format("{}", r.events)}});
+               {"events", fmt::format("{}", r.events)},
+               {"settings", fmt::format("{}", r.settings)},
+               {"holidays", fmt::format("{}", r.holidays)},
+               {"members", fmt::format("{}", r.members)}});
     }
 
     void checked(const std::string& path, const CheckReport& r) override {

@@ -34,6 +34,15 @@ std::string plural(long n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// A time from an event's data, in local time; stored data is shown, never a reason to fail.
+std::string local_or_raw(const std::string& rfc3339) {
+    try {
+        return format_local(parse_rfc3339(rfc3339));
+    } catch (const std::exception&) {
+        return rfc3339;
+    }
+}
+
 // One line that says what an event was, without its free text.
 std::string describe(const Event& e) {
     const auto str = [&](const char* key) -> std::string {
@@ -57,14 +66,14 @@ std::string describe(const Event& e) {
     case EventKind::escalated: {
         const auto level = e.data.value("level", 0);
         std::string s = fmt::format("escalated to {} (level {})", str("to"), level);
-        if (const std::string due = str("due"); !due.empty()) {
-            // Stored data is shown, never a reason to fail.
-            try {
-                s += ", decision due " + format_local(parse_rfc3339(due));
-            } catch (const std::exception&) {
-                s += ", decision due " + due;
-            }
-        }
+        if (const std::string due = str("due"); !due.empty())
+            s += ", decision due " + local_or_raw(due);
+        if (const std::string instead = str("instead_of"); !instead.empty())
+            s += fmt::format(", instead of {}", instead);
+        if (const std::string why = str("why"); !why.empty())
+            s += fmt::format(" ({})", why);
+        if (const auto it = e.data.find("automatic"); it != e.data.end() && it->is_boolean() && *it)
+            s += ", by ombud check";
         return s;
     }
     case EventKind::assigned:
@@ -77,6 +86,24 @@ std::string describe(const Event& e) {
     }
     case EventKind::reopened:
         return "reopened";
+    case EventKind::decided: {
+        std::string s = fmt::format("decided (asked of {}", str("asked"));
+        if (const auto it = e.data.find("late"); it != e.data.end() && it->is_boolean() && *it)
+            s += ", after the deadline";
+        return s + ")";
+    }
+    case EventKind::waited: {
+        std::string s = "waiting on the customer, the clock stopped";
+        if (const std::string until = str("until"); !until.empty())
+            s += ", follow up " + local_or_raw(until);
+        return s;
+    }
+    case EventKind::resumed: {
+        std::string s = "the clock runs again";
+        if (const std::string due = str("due"); !due.empty())
+            s += ", due " + local_or_raw(due);
+        return s;
+    }
     }
     return std::string(to_string(e.kind));
 }
@@ -95,6 +122,8 @@ class HumanRenderer final : public Renderer {
             if (c.customer)
                 line += " for " + sanitize(c.customer->name);
             line += fmt::format(", owner {}", sanitize(c.owner));
+            if (c.response_due)
+                line += ", answer by " + format_local(*c.response_due);
             if (c.due)
                 line += ", due " + format_local(*c.due);
             hint = fmt::format("add what the customer said with: ombud note {} \"…\"", c.id);
@@ -105,6 +134,8 @@ class HumanRenderer final : public Renderer {
         case Action::escalated:
             line = fmt::format("Escalated {} to {} (level {})", id, sanitize(c.escalation->to),
                                c.escalation->level);
+            if (c.escalation->instead_of)
+                line += fmt::format(", standing in for {}", sanitize(*c.escalation->instead_of));
             if (c.escalation->due)
                 line += ", decision due " + format_local(*c.escalation->due);
             break;
@@ -120,6 +151,19 @@ class HumanRenderer final : public Renderer {
         case Action::assigned:
             line =
                 fmt::format("Assigned {} to {} (hand-off {})", id, sanitize(c.owner), c.handoffs);
+            break;
+        case Action::decided:
+            line = fmt::format("Decided on {}; it is open again, owner {}", id, sanitize(c.owner));
+            break;
+        case Action::waiting:
+            line = fmt::format("{} waits on the customer; the clock is stopped", id);
+            if (c.waiting_until)
+                line += ", follow up " + format_local(*c.waiting_until);
+            break;
+        case Action::resumed:
+            line = fmt::format("Resumed {}; the clock runs again", id);
+            if (c.due)
+                line += ", due " + format_local(*c.due);
             break;
         }
         fmt::print(out_, "{}\n", line);
@@ -143,8 +187,22 @@ class HumanRenderer final : public Renderer {
         field("Owner",
               c.handoffs ? fmt::format("{} ({})", sanitize(c.owner), plural(c.handoffs, "hand-off"))
                          : sanitize(c.owner));
+        const bool running = c.status == Status::open || c.status == Status::escalated;
+        if (c.response_due) {
+            field("Answer by",
+                  c.responded_at ? fmt::format("{} (answered {})", format_local(*c.response_due),
+                                               format_local(*c.responded_at))
+                                 : when_text(*c.response_due, running && *c.response_due < o_.now));
+        }
         if (c.due)
-            field("Due", when_text(*c.due, c.overdue(o_.now)));
+            field("Due", when_text(*c.due, running && *c.due < o_.now));
+        if (c.waiting_since) {
+            std::string w =
+                fmt::format("since {}, the clock stopped", format_local(*c.waiting_since));
+            if (c.waiting_until)
+                w += ", follow up " + when_text(*c.waiting_until, *c.waiting_until < o_.now);
+            field("Waiting", w);
+        }
         field("Opened", when_text(c.created_at, false));
         if (c.closed_at) {
             std::string closed = when_text(*c.closed_at, false);
@@ -181,9 +239,14 @@ class HumanRenderer final : public Renderer {
         if (show_due()) {
             const auto deadline = c.next_deadline();
             std::string due = "-";
-            if (deadline && c.status != Status::closed)
-                due = (late ? "LATE " : "") + format_relative(*deadline, o_.now);
-            line += cell(due, due_width_, late ? red : nullptr);
+            const bool soon =
+                deadline && !late && o_.at_risk_before && deadline->at <= o_.at_risk_before();
+            if (deadline)
+                due = (late   ? "LATE "
+                       : soon ? "SOON "
+                              : "") +
+                      format_relative(deadline->at, o_.now);
+            line += cell(due, due_width_, late ? red : soon ? yellow : nullptr);
         }
         const std::string title = sanitize(c.title);
         line += o_.width ? text::truncate_to_width(title, title_width()) : title;
@@ -239,6 +302,9 @@ class HumanRenderer final : public Renderer {
     void imported(const std::string& source, const transfer::ImportReport& r) override {
         fmt::print(out_, "Imported {}, {} and {} from {}\n", plural(r.customers, "customer"),
                    plural(r.complaints, "complaint"), plural(r.events, "event"), sanitize(source));
+        if (r.settings + r.holidays + r.members > 0)
+            fmt::print(out_, "with {}, {} and {}\n", plural(r.settings, "setting"),
+                       plural(r.holidays, "holiday"), plural(r.members, "team member"));
     }
 
     void checked(const std::string& path, const CheckReport& r) override {
@@ -287,9 +353,118 @@ class HumanRenderer final : public Renderer {
         }
     }
 
+    void team(const std::vector<TeamMember>& members) override {
+        if (members.empty()) {
+            fmt::print(out_, "Nobody is on the team yet (ombud team add NAME).\n");
+            return;
+        }
+        for (const auto& m : members)
+            fmt::print(out_, "{}\n", member_line(m));
+    }
+
+    void member(MemberAction action, const TeamMember& m) override {
+        switch (action) {
+        case MemberAction::added:
+            fmt::print(out_, "Added {} to the team\n", member_line(m));
+            break;
+        case MemberAction::away:
+            fmt::print(out_, "{} is away until {}{}\n", sanitize(m.name),
+                       format_local(*m.away_until),
+                       m.stand_in(o_.now) ? "; " + sanitize(*m.stand_in(o_.now)) + " decides"
+                                          : "; nobody decides in their place");
+            break;
+        case MemberAction::back:
+            fmt::print(out_, "{} is back\n", sanitize(m.name));
+            break;
+        }
+    }
+
+    void settings(const std::vector<SettingValue>& values) override {
+        for (const auto& v : values)
+            fmt::print(out_, "{:<20} {}{}\n", v.key, setting_text(v),
+                       v.is_default ? paint(dim, "  (default)") : "");
+    }
+
+    // The bare value, as `git config` prints it, for `$(ombud config get hours)`.
+    void setting(const SettingValue& v) override { fmt::print(out_, "{}\n", v.value); }
+
+    void setting_changed(const SettingValue& v) override {
+        fmt::print(out_, "{} = {}{}\n", v.key, setting_text(v),
+                   v.is_default ? " (the default)" : "");
+    }
+
+    void holidays(const std::vector<Holiday>& days) override {
+        if (days.empty())
+            fmt::print(out_, "No holidays (ombud holiday add DATE).\n");
+        for (const auto& h : days)
+            fmt::print(out_, "{}  {}\n", h.day, h.name ? sanitize(*h.name) : "");
+    }
+
+    void holiday_changed(bool added, const Holiday& h) override {
+        fmt::print(out_, "{} {}{}\n", added ? "Closed on" : "Open again on", h.day,
+                   h.name ? fmt::format(" ({})", sanitize(*h.name)) : "");
+    }
+
+    void attention(const Attention& a) override {
+        if (!a.needs_attention() && a.moved.empty()) {
+            fmt::print(out_, "Nothing needs attention: no deadline before {}.\n",
+                       format_local(a.horizon));
+            return;
+        }
+        for (const auto& d : a.deadlines) {
+            const Complaint& c = d.complaint;
+            const std::string who = d.deadline.kind == DeadlineKind::decision
+                                        ? sanitize(c.escalation->to)
+                                        : sanitize(c.owner);
+            fmt::print(out_, "{} #{} {} {} {} ({}), {}: {}\n",
+                       d.late ? paint(red, "LATE") : paint(yellow, "SOON"), c.id,
+                       to_string(d.deadline.kind), d.late ? "was due" : "due",
+                       format_local(d.deadline.at), format_relative(d.deadline.at, a.now), who,
+                       text::truncate_to_width(sanitize(c.title), 40));
+        }
+        for (const auto& c : a.follow_ups)
+            fmt::print(out_, "{} #{} waits on the customer; follow up since {}, {}: {}\n",
+                       paint(yellow, "FOLLOW-UP"), c.id, format_local(*c.waiting_until),
+                       sanitize(c.owner), text::truncate_to_width(sanitize(c.title), 40));
+        for (const auto& u : a.absences) {
+            std::vector<std::string> ids;
+            for (const auto id : u.waiting)
+                ids.push_back(fmt::format("#{}", id));
+            fmt::print(out_, "{} {} is away until {} and nobody stands in; waiting for them: {}\n",
+                       paint(red, "AWAY"), sanitize(u.member.name),
+                       format_local(*u.member.away_until), fmt::join(ids, ", "));
+        }
+        for (const auto& c : a.moved)
+            fmt::print(out_, "{} #{} to {} (level {}), decision due {}\n", paint(bold, "ESCALATED"),
+                       c.id, sanitize(c.escalation->to), c.escalation->level,
+                       c.escalation->due ? format_local(*c.escalation->due) : "-");
+        for (const auto& [id, why] : a.stuck)
+            fmt::print(out_, "{} #{}: {}\n", paint(red, "STUCK"), id, sanitize(why));
+    }
+
   private:
     std::FILE* out_;
     HumanOptions o_;
+
+    std::string member_line(const TeamMember& m) const {
+        std::string s = sanitize(m.name);
+        if (m.email)
+            s += fmt::format(" <{}>", sanitize(*m.email));
+        if (m.deputy)
+            s += ", deputy " + sanitize(*m.deputy);
+        if (m.away(o_.now)) {
+            s += ", away until " + format_local(*m.away_until);
+            if (m.away_deputy)
+                s += fmt::format(" ({} stands in)", sanitize(*m.away_deputy));
+        }
+        return s;
+    }
+
+    static std::string setting_text(const SettingValue& v) {
+        if (v.value.empty())
+            return "(the system's)";
+        return sanitize(v.value);
+    }
     std::size_t id_width_ = 3;
     std::size_t rows_ = 0;
     bool timeline_ = false;
@@ -360,6 +535,10 @@ class HumanRenderer final : public Renderer {
         std::string s = paint(status_color(c.status), std::string(to_string(c.status)));
         if (c.escalation) {
             s += fmt::format(", level {} to {}", c.escalation->level, sanitize(c.escalation->to));
+            if (c.escalation->instead_of)
+                s += fmt::format(" for {}", sanitize(*c.escalation->instead_of));
+            if (c.escalation->since)
+                s += fmt::format(" since {}", format_local(*c.escalation->since));
             if (c.escalation->due)
                 s += ", decision due " +
                      when_text(*c.escalation->due,

@@ -47,7 +47,10 @@ class JsonRenderer final : public Renderer {
         value({{"source", source},
                {"customers", r.customers},
                {"complaints", r.complaints},
-               {"events", r.events}});
+               {"events", r.events},
+               {"settings", r.settings},
+               {"holidays", r.holidays},
+               {"members", r.members}});
     }
 
     void checked(const std::string& path, const CheckReport& r) override {
@@ -78,9 +81,69 @@ class JsonRenderer final : public Renderer {
                {"folder_ready", r.folder_ready}});
     }
 
+    void team(const std::vector<TeamMember>& members) override {
+        begin();
+        for (const auto& m : members)
+            element(json::to_json(m));
+        end();
+    }
+    void member(MemberAction, const TeamMember& m) override { value(json::to_json(m)); }
+    void settings(const std::vector<SettingValue>& values) override {
+        begin();
+        for (const auto& v : values)
+            element(setting_json(v));
+        end();
+    }
+    void setting(const SettingValue& v) override { value(setting_json(v)); }
+    void setting_changed(const SettingValue& v) override { value(setting_json(v)); }
+    void holidays(const std::vector<Holiday>& days) override {
+        begin();
+        for (const auto& h : days)
+            element(json::to_json(h));
+        end();
+    }
+    void holiday_changed(bool, const Holiday& h) override { value(json::to_json(h)); }
+
+    void attention(const Attention& a) override {
+        json::Json deadlines = json::Json::array();
+        for (const auto& d : a.deadlines) {
+            deadlines.push_back({{"complaint", json::to_json(d.complaint)},
+                                 {"kind", to_string(d.deadline.kind)},
+                                 {"due", format_rfc3339(d.deadline.at)},
+                                 {"late", d.late}});
+        }
+        json::Json follow_ups = json::Json::array();
+        for (const auto& c : a.follow_ups)
+            follow_ups.push_back(json::to_json(c));
+        json::Json absences = json::Json::array();
+        for (const auto& u : a.absences)
+            absences.push_back({{"member", json::to_json(u.member)}, {"waiting", u.waiting}});
+        json::Json moved = json::Json::array();
+        for (const auto& c : a.moved)
+            moved.push_back(json::to_json(c));
+        json::Json stuck = json::Json::array();
+        for (const auto& [id, why] : a.stuck)
+            stuck.push_back({{"id", id}, {"reason", why}});
+        value({{"needs_attention", a.needs_attention()},
+               {"checked_at", format_rfc3339(a.now)},
+               {"horizon", format_rfc3339(a.horizon)},
+               {"deadlines", deadlines},
+               {"follow_ups", follow_ups},
+               {"absences", absences},
+               {"moved", moved},
+               {"stuck", stuck}});
+    }
+
   private:
     std::FILE* out_;
     bool lines_;
+
+    static json::Json setting_json(const SettingValue& v) {
+        return {{"key", v.key},
+                {"value", v.value},
+                {"default", v.is_default},
+                {"description", v.description}};
+    }
     bool first_ = true;
 
     void value(const json::Json& j) { fmt::print(out_, "{}\n", json::dump(j)); }

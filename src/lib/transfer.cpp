@@ -1,5 +1,7 @@
+#include <ombud/business_time.hpp>
 #include <ombud/error.hpp>
 #include <ombud/json.hpp>
+#include <ombud/policy.hpp>
 #include <ombud/text.hpp>
 #include <ombud/tracker.hpp>
 #include <ombud/transfer.hpp>
@@ -116,7 +118,17 @@ Customer read_customer(const Record& r) {
     return c;
 }
 
-Complaint read_complaint(const Record& r) {
+// Fields added in version 2 of the export; a version 1 export lacks them, and they read as null.
+std::optional<Timestamp> since_v2(const Record& r, int version, const char* field) {
+    return version < 2 && !r.json().contains(field) ? std::nullopt : r.opt_time(field);
+}
+
+std::optional<std::string> text_since_v2(const Record& r, int version, const char* field) {
+    return version < 2 && !r.json().contains(field) ? std::nullopt
+                                                    : r.opt_text(field, max_name_bytes);
+}
+
+Complaint read_complaint(const Record& r, int version) {
     Complaint c;
     c.id = r.integer("id", 1, max_id);
     c.title = r.text("title", max_title_bytes);
@@ -126,18 +138,38 @@ Complaint read_complaint(const Record& r) {
     if (!r.get("channel").is_null())
         c.channel = r.word("channel", [](const std::string& w) { return parse_channel(w); });
     if (const auto id = r.opt_integer("customer_id", 1, max_id))
-        c.customer = Customer{.id = *id};
+        c.customer.emplace().id = *id;
     c.owner = r.text("owner", max_name_bytes);
     c.handoffs = static_cast<int>(r.integer("handoffs", 0, 1'000'000'000));
     if (const Json& e = r.get("escalation"); !e.is_null()) {
         if (!e.is_object())
             r.fail("escalation", "must be an object or null");
         const Record er(e, r.line(), "line");
-        c.escalation = Escalation{static_cast<int>(er.integer("level", 1, 1'000'000)),
-                                  er.text("to", max_name_bytes),
-                                  er.opt_text("reason", max_text_bytes), er.opt_time("due")};
+        c.escalation = Escalation{.level = static_cast<int>(er.integer("level", 1, 1'000'000)),
+                                  .to = er.text("to", max_name_bytes),
+                                  .reason = er.opt_text("reason", max_text_bytes),
+                                  .due = er.opt_time("due"),
+                                  .since = since_v2(er, version, "since"),
+                                  .by = text_since_v2(er, version, "by"),
+                                  .instead_of = text_since_v2(er, version, "instead_of")};
     }
+    c.escalation_level = version < 2
+                             ? (c.escalation ? c.escalation->level : 0)
+                             : static_cast<int>(r.integer("escalation_level", 0, 1'000'000));
+    if (c.escalation && c.escalation->level != c.escalation_level)
+        r.fail("escalation_level", "must be the level of the escalation under way");
     c.due = r.opt_time("due");
+    c.response_due = since_v2(r, version, "response_due");
+    c.responded_at = since_v2(r, version, "responded_at");
+    if (version >= 2) {
+        if (const Json& w = r.get("waiting"); !w.is_null()) {
+            if (!w.is_object())
+                r.fail("waiting", "must be an object or null");
+            const Record wr(w, r.line(), "line");
+            c.waiting_since = wr.time("since");
+            c.waiting_until = wr.opt_time("until");
+        }
+    }
     c.created_at = r.time("created_at");
     c.updated_at = r.time("updated_at");
     c.closed_at = r.opt_time("closed_at");
@@ -150,7 +182,24 @@ Complaint read_complaint(const Record& r) {
     // The rules the database itself keeps, said per field rather than as a failed CHECK.
     if ((c.status == Status::closed) != c.closed_at.has_value())
         r.fail("closed_at", "must be set exactly when the status is closed");
+    if ((c.status == Status::waiting) != c.waiting_since.has_value())
+        r.fail("waiting", "must be set exactly when the status is waiting");
     return c;
+}
+
+TeamMember read_member(const Record& r) {
+    TeamMember m;
+    m.name = r.text("name", max_name_bytes);
+    m.email = r.opt_text("email", max_name_bytes);
+    m.deputy = r.opt_text("deputy", max_name_bytes);
+    m.away_until = r.opt_time("away_until");
+    m.away_deputy = r.opt_text("away_deputy", max_name_bytes);
+    const Json& by_use = r.get("added_by_use");
+    if (!by_use.is_boolean())
+        r.fail("added_by_use", "must be true or false");
+    m.added_by_use = by_use.get<bool>();
+    m.created_at = r.time("created_at");
+    return m;
 }
 
 Event read_event(const Record& r) {
@@ -237,33 +286,52 @@ void export_ndjson(Store& store, const std::function<void(const std::string&)>& 
             j[key] = std::move(value);
         return j;
     };
-    store.dump(
-        [&](const Customer& c) {
-            Json j = typed("customer", json::to_json(c));
-            j["created_at"] = format_rfc3339(c.created_at);
-            line(json::dump(j));
-        },
-        [&](const Complaint& c) {
-            Json j = typed("complaint", json::to_json(c));
-            // A reference, not a copy: the customer has its own record.
-            Json out;
-            for (auto& [key, value] : j.items()) {
-                if (key == "customer")
-                    out["customer_id"] = c.customer ? Json(c.customer->id) : Json(nullptr);
-                else
-                    out[key] = std::move(value);
-            }
-            line(json::dump(out));
-        },
-        [&](const Event& e) { line(json::dump(typed("event", json::to_json(e)))); });
+    store.dump({
+        .setting =
+            [&](const Setting& s) {
+                line(json::dump(Json{{"type", "setting"}, {"key", s.key}, {"value", s.value}}));
+            },
+        .holiday = [&](const Holiday& h) { line(json::dump(typed("holiday", json::to_json(h)))); },
+        .member =
+            [&](const TeamMember& m) {
+                Json j = typed("member", json::to_json(m));
+                j["created_at"] = format_rfc3339(m.created_at);
+                line(json::dump(j));
+            },
+        .customer =
+            [&](const Customer& c) {
+                Json j = typed("customer", json::to_json(c));
+                j["created_at"] = format_rfc3339(c.created_at);
+                line(json::dump(j));
+            },
+        .complaint =
+            [&](const Complaint& c) {
+                Json j = typed("complaint", json::to_json(c));
+                // A reference, not a copy: the customer has its own record. The next deadline
+                // is derived; the level of the latest escalation is kept after it ends.
+                Json out;
+                for (auto& [key, value] : j.items()) {
+                    if (key == "customer")
+                        out["customer_id"] = c.customer ? Json(c.customer->id) : Json(nullptr);
+                    else if (key == "next_deadline")
+                        continue;
+                    else
+                        out[key] = std::move(value);
+                    if (key == "escalation")
+                        out["escalation_level"] = c.escalation_level;
+                }
+                line(json::dump(out));
+            },
+        .event = [&](const Event& e) { line(json::dump(typed("event", json::to_json(e)))); },
+    });
 }
 
 ImportReport import_ndjson(Store& store, std::istream& in) {
     ImportReport report;
     store.write([&] {
         if (!store.empty())
-            throw ConflictError("the database already holds complaints; an import needs an "
-                                "empty one",
+            throw ConflictError("the database already holds data; an import needs an empty "
+                                "one",
                                 "import into a new file with --db NEW.db");
         // Ids ascend within each kind, as an export writes them: uniqueness is then a
         // comparison with the last one, and a reference a binary search.
@@ -280,8 +348,11 @@ ImportReport import_ndjson(Store& store, std::istream& in) {
         std::string text;
         std::size_t n = 0;
         bool header = false;
-        // The order of the kinds of records: customers, complaints, events.
+        int version = 0;
+        // The order of the kinds of records: settings, holidays, team, customers, complaints,
+        // events.
         int stage = 0;
+        std::string last_key;
         while (std::getline(in, text)) {
             ++n;
             if (text.empty() || text == "\r")
@@ -296,26 +367,71 @@ ImportReport import_ndjson(Store& store, std::istream& in) {
                 if (type != "ombud_export")
                     r.fail("type", "must be \"ombud_export\" on the first line: this is not an "
                                    "ombud export");
-                if (r.integer("version", 0, 1'000'000) != export_version)
+                version = static_cast<int>(r.integer("version", 0, 1'000'000));
+                if (version < 1 || version > export_version)
                     r.fail("version",
-                           fmt::format("is not {}, the version this ombud reads", export_version));
+                           fmt::format("is not one this ombud reads (1 to {})", export_version));
                 header = true;
                 continue;
             }
             const auto order = [&](int s) {
                 if (s < stage)
-                    r.fail("type", "comes too late: customers, then complaints, then events");
+                    r.fail("type", "comes too late: settings, holidays, team, customers, "
+                                   "complaints, then events");
+                if (s != stage)
+                    last_key.clear();
                 stage = s;
             };
-            if (type == "customer") {
+            // Settings, holidays and members each once, in the order an export writes them.
+            const auto ascend_key = [&](const char* field, const std::string& key) {
+                if (!last_key.empty() && key <= last_key)
+                    r.fail(field, fmt::format("\"{}\" is not after the previous one (\"{}\")", key,
+                                              last_key));
+                last_key = key;
+            };
+            if (type == "setting" && version >= 2) {
                 order(0);
+                const std::string key = r.text("key", max_name_bytes);
+                std::string value = r.text("value", max_text_bytes);
+                try {
+                    setting_spec(key);
+                } catch (const UsageError& e) {
+                    r.fail("key", fmt::format("is wrong: {}", e.what()));
+                }
+                try {
+                    value = check_setting(key, value);
+                } catch (const UsageError& e) {
+                    r.fail("value", fmt::format("is wrong: {}", e.what()));
+                }
+                ascend_key("key", key);
+                store.set_setting(key, value);
+                ++report.settings;
+            } else if (type == "holiday" && version >= 2) {
+                order(1);
+                Holiday h{r.text("date", 10), r.opt_text("name", max_name_bytes)};
+                try {
+                    h.day = format_local_date(parse_local_date(h.day));
+                } catch (const UsageError& e) {
+                    r.fail("date", fmt::format("is wrong: {}", e.what()));
+                }
+                ascend_key("date", h.day);
+                store.add_holiday(h);
+                ++report.holidays;
+            } else if (type == "member" && version >= 2) {
+                order(2);
+                const TeamMember m = read_member(r);
+                ascend_key("name", m.name);
+                store.save_member(m);
+                ++report.members;
+            } else if (type == "customer") {
+                order(3);
                 const Customer c = read_customer(r);
                 ascend(r, customers, c.id);
                 store.insert_customer(c);
                 ++report.customers;
             } else if (type == "complaint") {
-                order(1);
-                const Complaint c = read_complaint(r);
+                order(4);
+                const Complaint c = read_complaint(r, version);
                 if (c.customer && !holds(customers, c.customer->id))
                     r.fail("customer_id", fmt::format("names customer {}, which no earlier line "
                                                       "holds",
@@ -324,7 +440,7 @@ ImportReport import_ndjson(Store& store, std::istream& in) {
                 store.insert_complaint(c);
                 ++report.complaints;
             } else if (type == "event") {
-                order(2);
+                order(5);
                 const Event e = read_event(r);
                 if (!holds(complaints, e.complaint_id))
                     r.fail("complaint_id", fmt::format("names complaint #{}, which no earlier "
@@ -337,12 +453,17 @@ ImportReport import_ndjson(Store& store, std::istream& in) {
                 store.append_event(e);
                 ++report.events;
             } else {
-                r.fail("type", "must be customer, complaint or event");
+                r.fail("type", version >= 2 ? "must be setting, holiday, member, customer, "
+                                              "complaint or event"
+                                            : "must be customer, complaint or event");
             }
         }
         if (!header)
             throw UsageError("the input is empty: no ombud export",
                              "an import reads what `ombud export` writes");
+        // Version 1 had no team: the people in its records join it, as on a schema upgrade.
+        if (version < 2)
+            report.members = store.add_team_from_use();
     });
     return report;
 }
