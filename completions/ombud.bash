@@ -1,27 +1,46 @@
 # bash completion for ombud, the complaint tracker.
 # Install as share/bash-completion/completions/ombud, or source it from ~/.bashrc.
 # tests/e2e/test_completion.sh checks that every option in `ombud help COMMAND` (and in
-# `ombud db SUB --help` for the commands of db) is listed here.
+# `ombud CMD SUB --help` for the commands of db, team, config and holiday) is listed here.
 
-_ombud_commands="open note escalate close history list show reopen assign search export import db help"
+_ombud_commands="open note escalate close history list show reopen assign decide wait resume check team config holiday search export import db help"
+# Commands with commands of their own: `ombud db backup FILE`, `ombud team away NAME`.
 _ombud_db_commands="check backup share"
+_ombud_team_commands="add away back list"
+_ombud_config_commands="set get unset list"
+_ombud_holiday_commands="add remove list"
+# The settings of `ombud config` (src/lib/policy.cpp).
+_ombud_settings="hours timezone check.within \
+sla.urgent.response sla.urgent.resolve sla.urgent.decide \
+sla.high.response sla.high.resolve sla.high.decide \
+sla.normal.response sla.normal.resolve sla.normal.decide \
+sla.low.response sla.low.resolve sla.low.decide"
 _ombud_global_options="--db --as --json --format --color --help --version"
 
-# Options of one command ("db backup" for one of db's), its own first; the global ones are
-# accepted after it too.
+# Options of one command ("db backup", "team away" for one of theirs), its own first; the global
+# ones are accepted after it too.
 _ombud_options() {
-    local opts
+    local opts=""
     case $1 in
     open) opts="--customer --email --phone --channel --category --priority --owner --due --note --from-json" ;;
     note) opts="--channel --direction --visible" ;;
     escalate) opts="--to --reason --due" ;;
     close) opts="--resolution --reason --rating" ;;
     history) opts="--customer --actor --since --limit" ;;
-    list) opts="--status --owner --customer --category --priority --overdue --escalated --since --limit --all" ;;
-    search) opts="--status --owner --customer --category --priority --overdue --escalated --since --limit" ;;
-    show | help | export | import) opts="" ;;
+    list) opts="--status --owner --customer --category --priority --overdue --due-within --escalated --since --limit --all" ;;
+    search) opts="--status --owner --customer --category --priority --overdue --due-within --escalated --since --limit" ;;
+    show | help | export | import | decide) opts="" ;;
     reopen) opts="--reason" ;;
     assign) opts="--reason" ;;
+    wait) opts="--until --reason" ;;
+    resume) opts="--reason" ;;
+    check) opts="--act" ;;
+    team | "team back" | "team list") opts="" ;;
+    "team add") opts="--email --deputy" ;;
+    "team away") opts="--until --deputy" ;;
+    config | "config set" | "config get" | "config unset" | "config list") opts="" ;;
+    holiday | "holiday remove" | "holiday list") opts="" ;;
+    "holiday add") opts="--name" ;;
     db | "db check" | "db backup") opts="" ;;
     "db share") opts="--group" ;;
     esac
@@ -31,7 +50,7 @@ _ombud_options() {
 # Options that take a value (the next word, or `=VALUE`); every other option is a flag.
 _ombud_value_options=" --db --from-json --as --color --format --customer --email --phone --channel --category \
 --priority --owner --due --note --direction --to --reason --resolution --rating --actor --since \
---limit --status --group "
+--limit --status --group --until --deputy --name --due-within "
 
 # _ombud_dequote WORD: the text WORD stands for, as the shell would pass it (quotes and
 # backslashes removed, a leading ~/ expanded), in _ombud_word; the quote WORD leaves open, if any,
@@ -152,8 +171,9 @@ _ombud() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
 
-    # The command is the first word that is neither an option nor an option's value; `db` has
-    # commands of its own, so after `ombud db backup` it is "db backup".
+    # The command is the first word that is neither an option nor an option's value; `db`, `team`,
+    # `config` and `holiday` have commands of their own, so after `ombud db backup` it is
+    # "db backup".
     cmd=
     cmd_at=0
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -168,7 +188,7 @@ _ombud() {
         *)
             cmd=${cmd:+$cmd }$word
             cmd_at=$i
-            [[ $cmd == db ]] || break
+            [[ $cmd == db || $cmd == team || $cmd == config || $cmd == holiday ]] || break
             ;;
         esac
     done
@@ -221,7 +241,7 @@ _ombud() {
         mapfile -t COMPREPLY < <(compgen -g -- "$cur")
         return
         ;;
-    --as | --owner | --to | --actor)
+    --as | --owner | --to | --actor | --deputy)
         _ombud_live people
         return
         ;;
@@ -233,7 +253,7 @@ _ombud() {
         _ombud_live categories
         return
         ;;
-    --email | --phone | --due | --note | --resolution | --since | --limit)
+    --email | --phone | --due | --note | --resolution | --since | --limit | --until | --name | --due-within)
         return
         ;;
     esac
@@ -251,19 +271,26 @@ _ombud() {
         mapfile -t COMPREPLY < <(compgen -W "$(_ombud_options "$cmd")" -- "$cur")
         return
     fi
-    # Positional arguments: complaint numbers and people, live from the database; db's commands
-    # and the file a backup goes to or an import reads. The words search looks for are free text: nothing.
+    # Positional arguments: complaint numbers and people, live from the database; the commands of
+    # db, team, config and holiday; settings; the file a backup goes to or an import reads. The
+    # words search looks for, decisions, new names and dates are free text: nothing.
     case $cmd:$(_ombud_positional "$cmd_at") in
     help:*) mapfile -t COMPREPLY < <(compgen -W "$_ombud_commands" -- "$cur") ;;
     db:1) mapfile -t COMPREPLY < <(compgen -W "$_ombud_db_commands" -- "$cur") ;;
+    team:1) mapfile -t COMPREPLY < <(compgen -W "$_ombud_team_commands" -- "$cur") ;;
+    config:1) mapfile -t COMPREPLY < <(compgen -W "$_ombud_config_commands" -- "$cur") ;;
+    holiday:1) mapfile -t COMPREPLY < <(compgen -W "$_ombud_holiday_commands" -- "$cur") ;;
+    "config get:1" | "config set:1" | "config unset:1")
+        mapfile -t COMPREPLY < <(compgen -W "$_ombud_settings" -- "$cur")
+        ;;
     "db backup:1" | import:1)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         ;;
-    note:1 | escalate:1 | close:1 | assign:1) _ombud_live open ;;
+    note:1 | escalate:1 | close:1 | assign:1 | decide:1 | wait:1 | resume:1) _ombud_live open ;;
     reopen:1) _ombud_live closed ;;
     show:1 | history:1) _ombud_live complaints ;;
-    assign:2) _ombud_live people ;;
+    assign:2 | "team away:1" | "team back:1") _ombud_live people ;;
     esac
 }
 

@@ -1,16 +1,23 @@
 # fish completion for ombud, the complaint tracker.
 # Install as ~/.config/fish/completions/ombud.fish (or in vendor_completions.d).
 
-set -l commands open note escalate close history list show reopen assign search export import db help
+set -l commands open note escalate close history list show reopen assign decide wait resume check \
+    team config holiday search export import db help
 set -l channels phone email letter chat social in-person web other
 set -l priorities low normal high urgent
+# The settings of `ombud config` (src/lib/policy.cpp).
+set -l settings hours timezone check.within \
+    sla.urgent.response sla.urgent.resolve sla.urgent.decide \
+    sla.high.response sla.high.resolve sla.high.decide \
+    sla.normal.response sla.normal.resolve sla.normal.decide \
+    sla.low.response sla.low.resolve sla.low.decide
 
 complete -c ombud -f
 
 # Options that take a value; every other option is a flag.
 set -g __ombud_value_options --db --as --color --format --customer --email --phone --channel \
     --category --priority --owner --due --note --direction --to --reason --resolution --rating \
-    --actor --since --limit --status --group
+    --actor --since --limit --status --group --until --deputy --name --due-within
 
 # __ombud_words: the command and its positional arguments typed before the cursor, one a line
 # (option values left out).
@@ -56,8 +63,14 @@ end
 
 # __ombud_in_db COMMAND: the line is past `ombud db COMMAND` (check, backup or share).
 function __ombud_in_db
+    __ombud_in db $argv[1]
+end
+
+# __ombud_in COMMAND SUB: the line is past `ombud COMMAND SUB` (db, team, config or holiday and
+# one of their commands).
+function __ombud_in
     set -l words (__ombud_words)
-    test "$words[1]" = db; and test "$words[2]" = "$argv[1]"
+    test "$words[1]" = "$argv[1]"; and test "$words[2]" = "$argv[2]"
 end
 
 # __ombud_complete KIND: the live values of KIND (open, closed, complaints, people, customers,
@@ -108,6 +121,13 @@ complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a list -d 'Lis
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a show -d 'Show one complaint with its whole timeline'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a reopen -d 'Reopen a closed complaint'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a assign -d 'Hand a complaint to a new owner'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a decide -d 'Record the decision an escalation asked for'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a wait -d 'Wait on the customer: the deadline clock stops'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a resume -d 'Start the clock again after waiting'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a check -d 'For cron: deadlines passed or close'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a team -d 'The team: deputies, who is away'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a config -d 'Shared settings: hours, time zone, targets'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a holiday -d 'Days the business is closed'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a search -d 'Find complaints by any word in their title, notes and resolution'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write every customer, complaint and event as NDJSON'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a import -d 'Load an export into an empty database'
@@ -154,6 +174,7 @@ complete -c ombud -n '__ombud_command list search' -l customer -x -a '(__ombud_c
 complete -c ombud -n '__ombud_command list search' -l category -x -a '(__ombud_complete categories)' -d 'Only this category'
 complete -c ombud -n '__ombud_command list search' -l priority -x -a "$priorities" -d 'Only this priority'
 complete -c ombud -n '__ombud_command list search' -l overdue -d 'Only those past their deadline'
+complete -c ombud -n '__ombud_command list search' -l due-within -x -d 'Only those with a deadline within this business time'
 complete -c ombud -n '__ombud_command list search' -l escalated -d 'Only those waiting for a decision'
 complete -c ombud -n '__ombud_command list search' -l since -x -d 'Only those with activity since then (WHEN)'
 complete -c ombud -n '__ombud_command list search' -l limit -x -d 'At most N rows'
@@ -166,6 +187,37 @@ complete -c ombud -n '__ombud_command import; and __ombud_needs_arg 1 import' -F
 complete -c ombud -n '__ombud_command reopen' -l reason -x -d 'Why it is open again'
 complete -c ombud -n '__ombud_command assign' -l reason -x -d 'Why it changes hands'
 
+# wait, resume, check (decide takes only the number and the decision)
+complete -c ombud -n '__ombud_command wait' -l until -x -d 'When to follow up (WHEN)'
+complete -c ombud -n '__ombud_command wait' -l reason -x -d 'What the customer is to send or do'
+complete -c ombud -n '__ombud_command resume' -l reason -x -d 'Why the wait is over'
+complete -c ombud -n '__ombud_command check' -l act -d 'Pass late escalations to the next in the deputy chain'
+
+# team and its commands
+complete -c ombud -n '__ombud_needs_arg 1 team' -a add -d 'Add someone to the team, or complete their entry'
+complete -c ombud -n '__ombud_needs_arg 1 team' -a away -d 'Mark someone away until a date'
+complete -c ombud -n '__ombud_needs_arg 1 team' -a back -d 'Mark someone back early'
+complete -c ombud -n '__ombud_needs_arg 1 team' -a list -d 'Show the team, deputies and who is away'
+complete -c ombud -n '__ombud_in team add' -l email -x -d 'Their e-mail address'
+complete -c ombud -n '__ombud_in team add' -l deputy -x -a '(__ombud_complete people)' -d 'Who decides in their place'
+complete -c ombud -n '__ombud_in team away' -l until -x -d 'When they are back (WHEN)'
+complete -c ombud -n '__ombud_in team away' -l deputy -x -a '(__ombud_complete people)' -d 'Who decides in their place this time'
+complete -c ombud -n '__ombud_in team away; and __ombud_needs_arg 2 team' -a '(__ombud_complete people)'
+complete -c ombud -n '__ombud_in team back; and __ombud_needs_arg 2 team' -a '(__ombud_complete people)'
+
+# config and its commands
+complete -c ombud -n '__ombud_needs_arg 1 config' -a set -d 'Set a shared setting'
+complete -c ombud -n '__ombud_needs_arg 1 config' -a get -d 'Show one setting'
+complete -c ombud -n '__ombud_needs_arg 1 config' -a unset -d 'Go back to the default of a setting'
+complete -c ombud -n '__ombud_needs_arg 1 config' -a list -d 'Show every setting, with the defaults'
+complete -c ombud -n '__ombud_needs_arg 2 config; and not __ombud_in config list' -a "$settings"
+
+# holiday and its commands
+complete -c ombud -n '__ombud_needs_arg 1 holiday' -a add -d 'Close the business on a date'
+complete -c ombud -n '__ombud_needs_arg 1 holiday' -a remove -d 'Open on a date after all'
+complete -c ombud -n '__ombud_needs_arg 1 holiday' -a list -d 'Show the holidays'
+complete -c ombud -n '__ombud_in holiday add' -l name -x -d 'What the day is'
+
 # db and its commands
 complete -c ombud -n '__ombud_needs_arg 1 db' -a check -d "Check the file's integrity and ombud's own rules"
 complete -c ombud -n '__ombud_needs_arg 1 db' -a backup -d 'Copy the database to FILE, consistently'
@@ -177,7 +229,7 @@ complete -c ombud -n '__ombud_in_db share' -l group -x -a '(__fish_complete_grou
 complete -c ombud -n '__ombud_command help' -a "$commands"
 
 # Complaint numbers (with their titles) and new owners, live from the database.
-complete -c ombud -n '__ombud_needs_arg 1 note escalate close assign' -a '(__ombud_complete open)'
+complete -c ombud -n '__ombud_needs_arg 1 note escalate close assign decide wait resume' -a '(__ombud_complete open)'
 complete -c ombud -n '__ombud_needs_arg 1 reopen' -a '(__ombud_complete closed)'
 complete -c ombud -n '__ombud_needs_arg 1 show history' -a '(__ombud_complete complaints)'
 complete -c ombud -n '__ombud_needs_arg 2 assign' -a '(__ombud_complete people)'

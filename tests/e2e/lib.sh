@@ -23,7 +23,7 @@
 #            expect_match, expect_no_match, expect_empty, expect_file_exists, expect_no_file,
 #            json_get EXPR, expect_json EXPR VALUE…, expect_shape, expect_json_error CODE,
 #            expect_fits FILE WIDTH, expect_no_controls FILE, snapshot + expect_unchanged
-# Database:  sql QUERY, db_fingerprint, event_count, file_hash, hold_write_lock,
+# Database:  policy_off, sql QUERY, db_fingerprint, event_count, file_hash, hold_write_lock,
 #            release_write_lock
 # Other:     SKIP REASON, have_faketime, can_drop_privileges, disk_dir
 #
@@ -765,6 +765,24 @@ event_count() {
         return
     fi
     sql 'SELECT count(*) FROM events' 2>&1
+}
+
+# policy_off: makes $OMBUD_DB a new database whose service policy sets no deadlines (every
+# sla.* target "none"), for cases about something else that must not depend on the time of day.
+# The template is made once per suite by `ombud import`, then copied.
+policy_off() {
+    local template="$E2E_TMP/no-policy.db" priority kind
+    if [ ! -e "$template" ]; then
+        {
+            echo '{"type":"ombud_export","version":2}'
+            for priority in high low normal urgent; do
+                for kind in decide resolve response; do
+                    echo "{\"type\":\"setting\",\"key\":\"sla.$priority.$kind\",\"value\":\"none\"}"
+                done
+            done
+        } | OMBUD_DB="$template" "$OMBUD" import - >/dev/null || return 1
+    fi
+    cp "$template" "$OMBUD_DB"
 }
 
 # snapshot / expect_unchanged: what is stored before and after a command that must not write.

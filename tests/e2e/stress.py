@@ -5,13 +5,15 @@ Shared by tests/e2e/test_stress.sh (8 x 40 operations) and bench/stress.sh (long
 
     stress.py run OMBUD DB WORKDIR [--processes P] [--operations N] [--seed S] [--shared K]
 
-`run` opens K shared complaints, starts P worker processes at once and waits for them, then
-verifies the database against the workers' logs. Each worker (`stress.py worker …`, started by
-`run`) performs N commands drawn from a seeded mix of open, note, escalate, assign, close, reopen
-and show. It acts only on complaints it opened itself, whose state it tracks, so every command is
-valid and must exit 0; the shared complaints only get notes, which are valid in every state, so
-all workers contend for the same rows too. A worker writes a line to its log for every command,
-only after it finished: what was acknowledged (exit 0) and what failed.
+`run` puts the workers on the team (their names, w1 … wP, are one letter apart, which ombud
+would take for typos of each other), opens K shared complaints, starts P worker processes at once
+and waits for them, then verifies the database against the workers' logs. Each worker
+(`stress.py worker …`, started by `run`) performs N commands drawn from a seeded mix of open,
+note, escalate, assign, close, reopen and show. It acts only on complaints it opened itself, whose
+state it tracks, so every command is valid and must exit 0; the shared complaints only get notes,
+which are valid in every state, so all workers contend for the same rows too. A worker writes a
+line to its log for every command, only after it finished: what was acknowledged (exit 0) and
+what failed.
 
 The verifier replays the logs and checks the database for:
   - every command exited 0 and printed the complaint it changed, in the state expected;
@@ -19,8 +21,11 @@ The verifier replays the logs and checks the database for:
     once, in the order each worker made them, with all its fields;
   - no complaint or event that nobody acknowledged, no customer created twice;
   - no impossible state: status, closed_at, close_reason, rating, the escalation columns, the
-    hand-off count, updated_at and the last state-changing event all agree, and no event is
-    dated before one recorded ahead of it;
+    escalation level (the number of escalations ever made: a decision or a close ends an
+    escalation, not the count), the hand-off count, updated_at and the last state-changing event
+    all agree, and no event is dated before one recorded ahead of it;
+  - everyone a complaint was assigned or escalated to is on the team (joined on first use, by
+    whichever worker named them first);
   - PRAGMA integrity_check is ok and PRAGMA foreign_key_check is empty.
 
 It prints a summary and exits 0 when all of that holds, 1 when anything was lost or is
@@ -93,7 +98,8 @@ class Worker:
         c = self.mine[complaint_id]
         want = {"id": complaint_id, "status": c["status"], "owner": c["owner"],
                 "handoffs": c["handoffs"],
-                "escalation": None if c["level"] == 0 else {"level": c["level"], "to": c["to"]},
+                "escalation": None if c["status"] != "escalated" else
+                {"level": c["level"], "to": c["to"]},
                 "rating": c["rating"], "close_reason": c["close_reason"]}
         have = {"id": got.get("id"), "status": got.get("status"), "owner": got.get("owner"),
                 "handoffs": got.get("handoffs"),
@@ -230,7 +236,8 @@ class Worker:
                 got = self.ombud_json(step, op, argv)
                 if got is None:
                     continue
-                self.mine[cid].update(status="closed", level=0, to=None, rating=rating,
+                # Closing ends the escalation; its level stays, for the next one to raise.
+                self.mine[cid].update(status="closed", to=None, rating=rating,
                                       close_reason=reason)
                 if not self.expect(step, op, got, cid, argv):
                     continue
@@ -346,7 +353,7 @@ def expected_from_logs(logs, shared):
                                     "data": {"from": r["from"], "to": r["to"],
                                              "handoffs": r["handoffs"]}})
             elif op == "close":
-                s.update(status="closed", level=0, to=None, esc_reason=None,
+                s.update(status="closed", to=None, esc_reason=None,
                          close_reason=r["reason"], rating=r["rating"],
                          resolution=r["resolution"])
                 c["events"].append({"kind": "closed", "text": r["resolution"], "channel": None,
@@ -367,10 +374,11 @@ def check_invariants(db):
     p = []
     rows = db.execute("""
         SELECT id, status, closed_at, close_reason, rating, resolution, escalation_level,
-               escalated_to, escalation_due, handoffs, created_at, updated_at
+               escalated_to, escalation_due, escalated_at, escalated_by, handoffs, created_at,
+               updated_at
         FROM complaints""").fetchall()
-    for (cid, status, closed_at, close_reason, rating, resolution, level, to, esc_due,
-         handoffs, created_at, updated_at) in rows:
+    for (cid, status, closed_at, close_reason, rating, resolution, level, to, esc_due, esc_at,
+         esc_by, handoffs, created_at, updated_at) in rows:
         closed = status == "closed"
         if closed != (closed_at is not None) or closed != (close_reason is not None):
             p.append("#%d: status %s with closed_at %s, close_reason %s"
@@ -378,13 +386,17 @@ def check_invariants(db):
         if not closed and (rating is not None or resolution is not None):
             p.append("#%d: status %s with rating %s, resolution %r"
                      % (cid, status, rating, resolution))
+        # An escalation under way has someone asked, a level, when and by whom; none other
+        # keeps any of it but the level, which counts every escalation so far.
         escalated = status == "escalated"
-        if escalated != (to is not None) or escalated != (level >= 1):
+        if escalated != (to is not None) or (escalated and level < 1):
             p.append("#%d: status %s with escalated_to %s, escalation_level %s"
                      % (cid, status, to, level))
-        if not escalated and (level != 0 or esc_due is not None):
-            p.append("#%d: status %s with escalation_level %s, escalation_due %s"
-                     % (cid, status, level, esc_due))
+        if escalated != (esc_at is not None) or escalated != (esc_by is not None):
+            p.append("#%d: status %s with escalated_at %s, escalated_by %s"
+                     % (cid, status, esc_at, esc_by))
+        if not escalated and esc_due is not None:
+            p.append("#%d: status %s with escalation_due %s" % (cid, status, esc_due))
         events = db.execute("SELECT id, at, kind, data FROM events WHERE complaint_id = ? "
                             "ORDER BY id", (cid,)).fetchall()
         if not events or events[0][2] != "opened":
@@ -403,11 +415,9 @@ def check_invariants(db):
         if status != want:
             p.append("#%d: status %s, but the last state event is %s"
                      % (cid, status, last_state))
-        since_close = kinds[len(kinds) - kinds[::-1].index("closed"):] \
-            if "closed" in kinds else kinds
-        if escalated and since_close.count("escalated") != level:
-            p.append("#%d: escalation_level %d, but %d escalations since the last close"
-                     % (cid, level, since_close.count("escalated")))
+        if kinds.count("escalated") != level:
+            p.append("#%d: escalation_level %d, but %d escalations"
+                     % (cid, level, kinds.count("escalated")))
         # Events are recorded in id order; a later one dated before an earlier one means the
         # time was taken before the write lock was (see test_stress.sh).
         ats = [e[1] for e in events]
@@ -521,6 +531,13 @@ def verify(db_path, logs, shared):
 
     if stored_events != want_events:
         problems.append("%d events stored, %d acknowledged" % (stored_events, want_events))
+    # Whoever was named as new owner or decider is on the team, however many workers named
+    # them first at the same time.
+    team = {name for (name,) in db.execute("SELECT name FROM team")}
+    named = {r["to"] for records in logs.values() for r in records
+             if not r.get("fail") and r.get("op") in ("assign", "escalate")}
+    for name in sorted(named - team):
+        problems.append("%s was assigned or escalated to, but is not on the team" % name)
     problems += check_invariants(db)
     db.close()
     return {"commands": commands, "failures": failures, "problems": problems,
@@ -537,6 +554,17 @@ def run(args):
     os.makedirs(args.workdir, exist_ok=True)
     env = dict(os.environ)
     started = time.monotonic()
+    # w1, w2 … are one letter apart: ombud takes a new one for a typo of one on the team and
+    # refuses it ("did you mean w3?"), so they are on the team from the start, as staff would be.
+    # The others (PEOPLE, BOSSES) join on first use, as the workers name them concurrently.
+    for w in range(1, args.processes + 1):
+        p = subprocess.run([args.ombud, "--db", args.db, "--as", "setup", "--json", "team", "add",
+                            "w%d" % w], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=env)
+        if p.returncode != 0:
+            print("setup: ombud team add w%d exited %d: %s"
+                  % (w, p.returncode, p.stderr.decode("utf-8", "replace").strip()))
+            return 1
     for k in range(1, args.shared + 1):
         p = subprocess.run([args.ombud, "--db", args.db, "--as", "setup", "--json", "open",
                             "shared complaint %d" % k], stdin=subprocess.DEVNULL,

@@ -12,13 +12,13 @@ TEST "db check reports a sound database with its counts (exit 0)"
 setup_some
 run db check
 expect_rc 0
-expect_contains "$out" "Checked $OMBUD_DB: schema 2, wal journal, 2 complaints, 4 events, 1 customer"
+expect_contains "$out" "Checked $OMBUD_DB: schema 3, wal journal, 2 complaints, 4 events, 1 customer"
 expect_match "$out" "integrity +ok"
 expect_match "$out" "foreign keys +ok"
 expect_match "$out" "consistency +ok"
 run --json db check
 expect_rc 0
-expect_json 'd["ok"]' true 'd["problems"]' '[]' 'd["schema_version"]' 2 \
+expect_json 'd["ok"]' true 'd["problems"]' '[]' 'd["schema_version"]' 3 \
     'd["complaints"]' 2 'd["events"]' 4 'd["customers"]' 1 'd["journal_mode"]' wal \
     'd["path"]' "$OMBUD_DB"
 

@@ -2,6 +2,8 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 TEST "escalate confirms with the person and the level"
+# Without a policy, no decision deadline is set by default: the exact line is known.
+policy_off
 ok open "Refund above 200 euro"
 run escalate 1 --to maria --reason "Refund above my mandate"
 expect_rc 0
@@ -11,23 +13,49 @@ expect_rc 0
 expect_match "$out" '^Escalated #1 to boss \(level 2\), decision due [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$'
 
 TEST "escalate --json sets status and the escalation object"
+# No policy, so the complaint has no resolution deadline of its own: escalating must not set one.
+policy_off
 ok open "Refund above 200 euro"
 run --json escalate 1 --to maria --reason "Refund above my mandate" --due 2d
 expect_rc 0
 expect_shape
-expect_json 'd["status"]' escalated 'sorted(d["escalation"])' '["due", "level", "reason", "to"]' \
+expect_json 'd["status"]' escalated \
+    'sorted(d["escalation"])' '["by", "due", "instead_of", "level", "reason", "since", "to"]' \
     'd["escalation"]["level"]' 1 'd["escalation"]["to"]' maria \
     'd["escalation"]["reason"]' "Refund above my mandate" \
     'ts(d["escalation"]["due"]) - ts(d["updated_at"])' $((2 * 86400)) \
+    'd["escalation"]["since"] == d["updated_at"]' true 'd["escalation"]["by"]' tester \
+    'd["escalation"]["instead_of"]' null \
     'd["owner"]' tester 'd["due"]' null
 
 TEST "an escalation without reason or due has them null"
+# Without a policy there is no default decision deadline (sla.*.decide is none).
+policy_off
 ok open "Refund"
 run --json escalate 1 --to maria
 expect_rc 0
-expect_json 'd["escalation"]' '{"level": 1, "to": "maria", "reason": null, "due": null}'
+# since is the time of the escalation, so it is compared, not spelled out.
+expect_json '{k: v for k, v in d["escalation"].items() if k != "since"}' \
+    '{"level": 1, "to": "maria", "reason": null, "due": null, "by": "tester", "instead_of": null}' \
+    'd["escalation"]["since"] == d["updated_at"]' true
+
+TEST "by default an escalation gets its decision deadline from the policy"
+ok open "Refund" --priority high
+run escalate 1 --to maria
+expect_rc 0
+expect_match "$out" '^Escalated #1 to maria \(level 1\), decision due [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$'
+# maria is not on the team yet: said once, on stderr.
+expect_contains "$err" "maria is new to the team"
+run --json escalate 1 --to boss
+expect_rc 0
+expect_json 'is_time(d["escalation"]["due"])' true \
+    'ts(d["escalation"]["due"]) > ts(d["escalation"]["since"])' true
+ok --json history 1
+expect_json 'd[1]["data"]["due"] is not None' true 'd[2]["data"]["due"] is not None' true
 
 TEST "escalating twice goes to level 2 and the event records from and to"
+# Without a policy, an escalation without --due has no decision deadline.
+policy_off
 ok open "Refund"
 ok escalate 1 --to maria --reason "Above my mandate"
 run --json escalate 1 --to director --reason "Maria is on holiday"
@@ -45,7 +73,7 @@ ok open "Refund"
 ok escalate 1 --to maria --due 3d
 run show 1
 expect_rc 0
-expect_match "$out" 'Status: +escalated, level 1 to maria, decision due [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} \(in [23]d\)'
+expect_match "$out" 'Status: +escalated, level 1 to maria since [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}, decision due [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} \(in [23]d\)'
 expect_match "$out" 'tester: escalated to maria \(level 1\), decision due [0-9-]{10} [0-9:]{5}'
 
 TEST "closing clears the escalation"

@@ -131,6 +131,6 @@ for cmd in list history "show 1" "db check"; do
 done
 expect_eq "$(stat -c %s "$OMBUD_DB")" 0 "size after reads"
 ok open "First"
-expect_eq "$(sql 'PRAGMA user_version')" 2 "schema after the first write"
+expect_eq "$(sql 'PRAGMA user_version')" 3 "schema after the first write"
 
 finish

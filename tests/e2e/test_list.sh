@@ -105,6 +105,9 @@ else
 fi
 
 TEST "list --overdue shows only open complaints past their own or their decision deadline"
+# Without a policy the only deadlines are the ones given here; with one, the first answer of
+# every complaint could fall due within the two days, depending on the time of day.
+policy_off
 ok open "Own deadline passed" --due 1d
 ok open "Deadline ahead" --due 5d
 ok open "No deadline"
@@ -143,7 +146,24 @@ else
     expect_no_match "$out" '#2 [^#]*LATE'
 fi
 
+TEST "list --overdue counts a first answer not given in time"
+# By the default policy a normal complaint is to be answered within one business day: at most
+# three days on the clock (Friday evening to Monday's closing), so four days later it has passed.
+# --due 30d keeps the resolution deadline out of the way.
+ok open "Not answered" --due 30d
+ok open "Answered" --due 30d
+ok note 2 "We are looking into it" --channel email --direction out --visible
+if have_faketime; then
+    run_shifted +4d --json list --overdue
+    expect_rc 0
+    expect_json '[c["id"] for c in d]' '[1]' 'd[0]["next_deadline"]["kind"]' response
+else
+    SKIP "faketime is needed to move the clock"
+fi
+
 TEST "list prints a table with a header and one row per complaint"
+# Without a policy the DUE column is "-", not a deadline that depends on the time of day.
+policy_off
 setup_five
 run list
 expect_rc 0

@@ -5,10 +5,12 @@ TEST "one object opens one complaint, printed as open prints it"
 printf '{"title":"Parcel damaged","customer":"Jan de Vries","email":"jan@example.nl","channel":"phone","category":"delivery","priority":"high","owner":"anna","due":"3d","note":"Box crushed"}' >"$T/one.json"
 run open --from-json "$T/one.json"
 expect_rc 0
-expect_match "$out" '^Opened #1 "Parcel damaged" for Jan de Vries, owner anna, due '
+# Like open, with the first answer due by the policy (any time of day, so only its form).
+expect_match "$out" '^Opened #1 "Parcel damaged" for Jan de Vries, owner anna, answer by [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}, due [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$'
 run --json show 1
 expect_json 'd["customer"]["email"]' jan@example.nl 'd["channel"]' phone 'd["category"]' delivery \
-    'd["priority"]' high 'd["owner"]' anna 'd["due"] is not None' true \
+    'd["priority"]' high 'd["owner"]' anna 'ts(d["due"]) - ts(d["created_at"])' $((3 * 86400)) \
+    'is_time(d["response_due"])' true \
     '[e["kind"] for e in d["events"]]' '["opened", "note"]' 'd["events"][1]["text"]' "Box crushed"
 
 TEST "NDJSON and arrays open many, numbered in order, and --json lists them"

@@ -133,22 +133,55 @@ expect_eq "$(sql "INSERT INTO title_index (title_index) VALUES ('integrity-check
 
 TEST "a schema 1 database is copied, then upgraded, and its old notes are found"
 setup_shop
-# What a database of the previous ombud looks like: no index, user_version 1.
-sql "DROP TABLE title_index; DROP TABLE text_index; DROP TABLE customer_index;
+# What a database of schema 1 looks like: none of schema 3 (team, settings, holidays, the new
+# columns of complaints, the event kinds it added to the CHECK of events) and none of schema 2
+# (the indexes and their triggers); user_version 1.
+sql "DROP TABLE team; DROP TABLE settings; DROP TABLE holidays;
+     ALTER TABLE complaints DROP COLUMN response_due;
+     ALTER TABLE complaints DROP COLUMN responded_at;
+     ALTER TABLE complaints DROP COLUMN escalated_at;
+     ALTER TABLE complaints DROP COLUMN escalated_by;
+     ALTER TABLE complaints DROP COLUMN escalation_for;
+     ALTER TABLE complaints DROP COLUMN waiting_since;
+     ALTER TABLE complaints DROP COLUMN waiting_until;
+     CREATE TABLE events_v1 (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+         at INTEGER NOT NULL,
+         actor TEXT NOT NULL,
+         kind TEXT NOT NULL CHECK (kind IN ('opened', 'note', 'escalated', 'assigned', 'closed',
+                                            'reopened')),
+         text TEXT,
+         channel TEXT,
+         direction TEXT CHECK (direction IN ('in', 'out')),
+         visible INTEGER NOT NULL DEFAULT 0 CHECK (visible IN (0, 1)),
+         data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))
+     ) STRICT;
+     INSERT INTO events_v1 SELECT * FROM events;
+     DROP TABLE events;
+     ALTER TABLE events_v1 RENAME TO events;
+     CREATE INDEX events_by_complaint ON events (complaint_id, at, id);
+     CREATE INDEX events_by_time ON events (at, id);
+     CREATE INDEX events_by_actor ON events (actor, at, id);
+     CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+     CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+     DROP TABLE title_index; DROP TABLE text_index; DROP TABLE customer_index;
      DROP TRIGGER complaints_indexed; DROP TRIGGER complaints_reindexed;
      DROP TRIGGER customers_indexed; DROP TRIGGER customers_reindexed;
-     DROP TRIGGER events_indexed; PRAGMA user_version = 1;" >/dev/null
+     PRAGMA user_version = 1;" >/dev/null
 before=$(db_fingerprint)
 cp "$OMBUD_DB" "$T/v1-original.db"
 run --json search crushed
 expect_rc 0
 expect_eq "$(sorted_ids)" "[1, 3]" "old notes found after the upgrade"
-expect_match "$err" "warning: upgraded $OMBUD_DB from schema 1 to 2; the file as it was is kept at $OMBUD_DB\\.schema1-[0-9]{8}-[0-9]{6}\\.bak"
+expect_match "$err" "warning: upgraded $OMBUD_DB from schema 1 to 3; the file as it was is kept at $OMBUD_DB\\.schema1-[0-9]{8}-[0-9]{6}\\.bak"
 backup=$(ls "$OMBUD_DB".schema1-*.bak)
 expect_eq "$(sqlite3 "$backup" 'PRAGMA user_version')" 1 "version of the kept copy"
 expect_eq "$(sqlite3 "$backup" .dump | sha256sum)" "$(sqlite3 "$T/v1-original.db" .dump | sha256sum)" \
     "the kept copy is the old file"
-expect_eq "$(sql 'PRAGMA user_version')" 2 "version after"
+expect_eq "$(sql 'PRAGMA user_version')" 3 "version after"
 run search crushed
 expect_empty "$err" "no warning the second time"
 expect_ne "$before" "$(db_fingerprint)" "the file was upgraded"

@@ -34,6 +34,9 @@ expect_json 'sorted({e["complaint_id"] for e in d["events"]})' '[1]' \
     'd["events"][6]["text"]' "The invoice came again"
 
 TEST "show prints a header block and the timeline"
+# Without a policy the reopening keeps the --due 3d (with one it would be due again by the
+# policy, at a time that depends on the time of day), and no "Answer by:" line is printed.
+policy_off
 full_life
 run show 1
 expect_rc 0
@@ -46,6 +49,7 @@ expect_match "$out" $'\n  Customer: +Jan de Vries <jan@example.nl>, 0612345678'
 expect_match "$out" $'\n  Owner: +bob \\(1 hand-off\\)'
 expect_match "$out" $'\n  Due: +[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} \\(in [23]d\\)'
 expect_match "$out" $'\n  Opened: +[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} \\(just now\\)'
+expect_not_contains "$out" "Answer by:"
 expect_contains "$out" $'\nTimeline\n'
 expect_contains "$out" "tester: opened, owner anna, priority high"
 expect_contains "$out" "tester: internal note (phone, incoming)"
@@ -57,6 +61,20 @@ expect_contains "$out" "bob: closed as resolved, rated 4/5"
 expect_contains "$out" "tester: reopened"
 # The timeline is in order: opened before the note before the reopening.
 expect_match "$out" 'opened, owner anna.*Third invoice.*escalated to maria.*handed from anna.*closed as resolved.*reopened'
+
+TEST "show has an Answer by: line for the first response, until and after it is given"
+date_re='[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}'
+ok open "Invoice for a cancelled plan" --priority high
+run show 1
+expect_rc 0
+# When it is due depends on the time of day; that it lies ahead does not.
+expect_match "$out" $'\n  Answer by: +'"$date_re"' \(in '
+expect_match "$out" $'\n  Due: +'"$date_re"' \(in '
+# An outgoing note shared with the customer is the first response.
+ok note 1 "Sent an apology" --channel email --direction out --visible
+run show 1
+expect_rc 0
+expect_match "$out" $'\n  Answer by: +'"$date_re"' \(answered '"$date_re"$'\\)\n'
 
 TEST "show takes 42 and #42"
 ok open "One"

@@ -25,6 +25,11 @@ expect_consistent() {
                           (SELECT count(*) FROM events WHERE complaint_id = c.id
                                                          AND kind = 'assigned')")" 0 \
         "complaints whose hand-off count differs from their assigned events"
+    # The level counts every escalation; a decision or a close ends one, not the count.
+    expect_eq "$(sql "SELECT count(*) FROM complaints c WHERE escalation_level <>
+                          (SELECT count(*) FROM events WHERE complaint_id = c.id
+                                                         AND kind = 'escalated')")" 0 \
+        "complaints whose escalation level differs from their escalated events"
     # The last event that changes the status agrees with the status.
     expect_eq "$(sql "SELECT count(*) FROM complaints c WHERE status <>
                           (SELECT CASE kind WHEN 'closed' THEN 'closed'
