@@ -76,6 +76,8 @@ void run_open(const OpenOptions& o, Context& ctx) {
         r.due = parse_when(*o.due, ctx.now, WhenUse::deadline);
     if (o.note)
         r.note = ctx.text_or_stdin(o.note, "the note", true);
+    // Checked before the database is opened, so a refused first command leaves no new file.
+    check_open_request(r, ctx.now);
     const Complaint c = ctx.tracker(OpenMode::write).open(r);
     ctx.out().changed(Action::opened, c);
 }

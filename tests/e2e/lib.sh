@@ -148,14 +148,17 @@ import datetime, json, re, sys, unicodedata
 RFC3339_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 COMPLAINT_KEYS = ["id", "title", "status", "priority", "category", "channel", "customer",
-                  "owner", "escalation", "due", "created_at", "updated_at", "closed_at",
+                  "owner", "handoffs", "escalation", "due", "response_due", "responded_at",
+                  "waiting", "next_deadline", "created_at", "updated_at", "closed_at",
                   "close_reason", "resolution", "rating"]
 EVENT_KEYS = ["id", "complaint_id", "at", "actor", "kind", "text", "channel", "direction",
               "visible", "data"]
 STATUSES = {"open", "escalated", "waiting", "closed"}
 PRIORITIES = {"low", "normal", "high", "urgent"}
 CLOSE_REASONS = {"resolved", "rejected", "duplicate", "withdrawn"}
-KINDS = {"opened", "note", "escalated", "assigned", "closed", "reopened"}
+KINDS = {"opened", "note", "escalated", "assigned", "closed", "reopened", "decided", "waited",
+         "resumed"}
+DEADLINE_KINDS = {"response", "resolution", "decision"}
 CHANNELS = {"phone", "email", "letter", "chat", "social", "in-person", "web", "other"}
 
 
@@ -207,8 +210,14 @@ def complaint_problems(c):
     _check(p, c, "customer", lambda v: v is None or isinstance(v, dict), "object or null")
     _check(p, c, "owner", lambda v: isinstance(v, str) and v != "", "a string")
     _check(p, c, "escalation", lambda v: v is None or isinstance(v, dict), "object or null")
-    for k in ("due", "closed_at"):
+    _check(p, c, "handoffs", lambda v: is_int(v) and v >= 0, "a count")
+    for k in ("due", "response_due", "responded_at", "closed_at"):
         _check(p, c, k, lambda v: v is None or is_time(v), "RFC 3339 UTC or null")
+    _check(p, c, "waiting", lambda v: v is None or isinstance(v, dict), "object or null")
+    _check(p, c, "next_deadline", lambda v: v is None or isinstance(v, dict), "object or null")
+    extra = sorted(set(c) - set(COMPLAINT_KEYS) - {"events", "match"})
+    if extra:
+        p.append("keys outside the contract: %s" % ", ".join(extra))
     for k in ("created_at", "updated_at"):
         _check(p, c, k, is_time, "RFC 3339 UTC")
     _check(p, c, "close_reason", lambda v: v is None or v in CLOSE_REASONS, "a reason or null")
@@ -225,6 +234,19 @@ def complaint_problems(c):
         _check(p, es, "to", lambda v: isinstance(v, str) and v != "", "a string")
         _check(p, es, "reason", lambda v: v is None or isinstance(v, str), "string or null")
         _check(p, es, "due", lambda v: v is None or is_time(v), "RFC 3339 UTC or null")
+        _check(p, es, "since", lambda v: v is None or is_time(v), "RFC 3339 UTC or null")
+        for k in ("by", "instead_of"):
+            _check(p, es, k, lambda v: v is None or isinstance(v, str), "string or null")
+    wa = c.get("waiting")
+    if isinstance(wa, dict):
+        _check(p, wa, "since", is_time, "RFC 3339 UTC")
+        _check(p, wa, "until", lambda v: v is None or is_time(v), "RFC 3339 UTC or null")
+        if c.get("status") != "waiting":
+            p.append("'waiting' is set but the status is %s" % c.get("status"))
+    nd = c.get("next_deadline")
+    if isinstance(nd, dict):
+        _check(p, nd, "kind", lambda v: v in DEADLINE_KINDS, "a deadline kind")
+        _check(p, nd, "at", is_time, "RFC 3339 UTC")
     if "events" in c:
         if not isinstance(c["events"], list):
             p.append("'events' is not an array")
@@ -773,6 +795,7 @@ event_count() {
 policy_off() {
     local template="$E2E_TMP/no-policy.db" priority kind
     if [ ! -e "$template" ]; then
+        # A failed import must fail the case, not let it run under the default policy.
         {
             echo '{"type":"ombud_export","version":2}'
             for priority in high low normal urgent; do
@@ -780,9 +803,13 @@ policy_off() {
                     echo "{\"type\":\"setting\",\"key\":\"sla.$priority.$kind\",\"value\":\"none\"}"
                 done
             done
-        } | OMBUD_DB="$template" "$OMBUD" import - >/dev/null || return 1
+        } | OMBUD_DB="$template" "$OMBUD" import - >/dev/null 2>&1 || {
+            rm -f "$template"
+            _fail "policy_off: ombud import of the settings failed"
+            return 1
+        }
     fi
-    cp "$template" "$OMBUD_DB"
+    cp "$template" "$OMBUD_DB" || _fail "policy_off: could not copy the template database"
 }
 
 # snapshot / expect_unchanged: what is stored before and after a command that must not write.

@@ -205,4 +205,15 @@ expect_no_controls "$OUT_FILE"
 expect_contains "$out" "red"
 expect_contains "$out" '\e[31m'
 
+TEST "a refused first open leaves no database file behind"
+run open "Too late" --due 2020-01-01
+expect_rc 2
+expect_no_file "$OMBUD_DB"
+run open "Nobody" --owner "   "
+expect_rc 2
+expect_no_file "$OMBUD_DB"
+run_stdin '{"title":"Too late","due":"2020-01-01"}' open --from-json -
+expect_rc 2
+expect_no_file "$OMBUD_DB"
+
 finish
