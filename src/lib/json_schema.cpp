@@ -88,7 +88,11 @@ std::string summary(std::string_view name) {
     if (it == defs().end() || !it->contains("description"))
         return {};
     const auto& description = it->at("description").get_ref<const std::string&>();
-    return description.substr(0, std::min(description.find(": "), description.find(". ")));
+    std::string first =
+        description.substr(0, std::min(description.find(": "), description.find(". ")));
+    if (first.ends_with('.'))
+        first.pop_back();
+    return first;
 }
 
 Json definition(std::string_view name) {
