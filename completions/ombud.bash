@@ -3,7 +3,7 @@
 # tests/e2e/test_completion.sh checks that every option in `ombud help COMMAND` (and in
 # `ombud CMD SUB --help` for the commands of db, team, config and holiday) is listed here.
 
-_ombud_commands="open note escalate close history list show reopen assign decide wait resume check team config holiday search export import db help"
+_ombud_commands="open note escalate close history list show reopen assign decide wait resume check team config holiday search export import db schema help"
 # Commands with commands of their own: `ombud db backup FILE`, `ombud team away NAME`.
 _ombud_db_commands="check backup share"
 _ombud_team_commands="add away back list"
@@ -29,7 +29,7 @@ _ombud_options() {
     history) opts="--customer --actor --since --limit" ;;
     list) opts="--status --owner --customer --category --priority --overdue --due-within --escalated --since --limit --all" ;;
     search) opts="--status --owner --customer --category --priority --overdue --due-within --escalated --since --limit" ;;
-    show | help | export | import | decide) opts="" ;;
+    show | help | export | import | decide | schema) opts="" ;;
     reopen) opts="--reason" ;;
     assign) opts="--reason" ;;
     wait) opts="--until --reason" ;;
@@ -272,7 +272,8 @@ _ombud() {
         return
     fi
     # Positional arguments: complaint numbers and people, live from the database; the commands of
-    # db, team, config and holiday; settings; the file a backup goes to or an import reads. The
+    # db, team, config and holiday; settings; the names of `ombud schema`; the file a backup goes
+    # to or an import reads. The
     # words search looks for, decisions, new names and dates are free text: nothing.
     case $cmd:$(_ombud_positional "$cmd_at") in
     help:*) mapfile -t COMPREPLY < <(compgen -W "$_ombud_commands" -- "$cur") ;;
@@ -289,6 +290,7 @@ _ombud() {
         ;;
     note:1 | escalate:1 | close:1 | assign:1 | decide:1 | wait:1 | resume:1) _ombud_live open ;;
     reopen:1) _ombud_live closed ;;
+    schema:1) _ombud_live schemas ;;
     show:1 | history:1) _ombud_live complaints ;;
     assign:2 | "team away:1" | "team back:1") _ombud_live people ;;
     esac

@@ -2,7 +2,7 @@
 # Install as ~/.config/fish/completions/ombud.fish (or in vendor_completions.d).
 
 set -l commands open note escalate close history list show reopen assign decide wait resume check \
-    team config holiday search export import db help
+    team config holiday search export import db schema help
 set -l channels phone email letter chat social in-person web other
 set -l priorities low normal high urgent
 # The settings of `ombud config` (src/lib/policy.cpp).
@@ -74,8 +74,9 @@ function __ombud_in
 end
 
 # __ombud_complete KIND: the live values of KIND (open, closed, complaints, people, customers,
-# categories) as `value<TAB>description`, from `ombud __complete`, read from the database a --db
-# before the cursor names (else $OMBUD_DB or the default). Nothing when there is no database.
+# categories; schemas, the names of `ombud schema`, need no database) as `value<TAB>description`,
+# from `ombud __complete`, read from the database a --db before the cursor names (else $OMBUD_DB
+# or the default). Nothing when there is no database.
 function __ombud_complete
     set -l tokens (commandline -opc)
     set -l bin $tokens[1]
@@ -132,6 +133,7 @@ complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a search -d 'F
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write every customer, complaint and event as NDJSON'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a import -d 'Load an export into an empty database'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a db -d 'Look after the database file'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a schema -d 'Print the JSON Schema of everything ombud prints'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show help for ombud or one command'
 
 # open
@@ -224,6 +226,9 @@ complete -c ombud -n '__ombud_needs_arg 1 db' -a backup -d 'Copy the database to
 complete -c ombud -n '__ombud_needs_arg 1 db' -a share -d 'Let a group read and write the database'
 complete -c ombud -n '__ombud_in_db backup; and __ombud_needs_arg 2 db' -F
 complete -c ombud -n '__ombud_in_db share' -l group -x -a '(__fish_complete_groups)' -d "The team's group"
+
+# schema: the names of its definitions, from the binary
+complete -c ombud -n '__ombud_needs_arg 1 schema' -a '(__ombud_complete schemas)'
 
 # help
 complete -c ombud -n '__ombud_command help' -a "$commands"

@@ -60,6 +60,8 @@ std::span<const CommandSpec> commands() {
                     "ombud --db new.db import ombud.ndjson", setup_import},
         CommandSpec{"db", "Look after the database file: check, backup, share",
                     "ombud db backup ~/ombud-2026-11-23.db", setup_db},
+        CommandSpec{"schema", "Print the JSON Schema of everything ombud prints",
+                    "ombud schema complaint", setup_schema},
         CommandSpec{"help", "Show help for ombud or one command", "ombud help open", setup_help},
         // Hidden: live values for the shell completion scripts.
         CommandSpec{"__complete", "Values for shell completion", "ombud __complete open 4",

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 
+#include <ombud/json_schema.hpp>
 #include <ombud/text.hpp>
 
 #include <fmt/format.h>
@@ -24,6 +25,13 @@ constexpr std::array kinds{
 };
 
 void run_complete(const std::string& kind, const std::string& prefix, Context& ctx) {
+    // The names `ombud schema` takes come from the binary, not from a database.
+    if (kind == "schemas") {
+        for (const std::string& name : json_schema::names())
+            if (name.starts_with(prefix))
+                fmt::print("{}\t{}\n", name, json_schema::summary(name));
+        return;
+    }
     for (const auto& [name, value] : kinds) {
         if (kind != name)
             continue;
@@ -45,7 +53,8 @@ void setup_complete(CLI::App& sub, Context& ctx) {
     auto kind = std::make_shared<std::string>();
     auto prefix = std::make_shared<std::string>();
     sub.group(""); // hidden from `ombud --help`
-    sub.add_option("KIND", *kind, "open, closed, complaints, people, customers or categories")
+    sub.add_option("KIND", *kind,
+                   "open, closed, complaints, people, customers, categories or schemas")
         ->required();
     sub.add_option("PREFIX", *prefix, "What has been typed so far");
     sub.callback([kind, prefix, &ctx] { run_complete(*kind, *prefix, ctx); });

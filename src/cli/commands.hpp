@@ -37,6 +37,7 @@ void setup_team(CLI::App& sub, Context& ctx);
 void setup_config(CLI::App& sub, Context& ctx);
 void setup_holiday(CLI::App& sub, Context& ctx);
 void setup_check(CLI::App& sub, Context& ctx);
+void setup_schema(CLI::App& sub, Context& ctx);
 void setup_help(CLI::App& sub, Context& ctx);
 void setup_complete(CLI::App& sub, Context& ctx);
 

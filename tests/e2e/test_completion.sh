@@ -76,6 +76,9 @@ expect_contains "$(complete -p ombud 2>&1)" "-F _ombud"
 TEST "command names"
 expect_completion "ombud o" "open"
 expect_completion "ombud sh" "show"
+expect_completion "ombud s" "schema search show"
+expect_completion "ombud sc" "schema"
+expect_completion "ombud help sc" "schema"
 expect_completion "ombud re" "reopen resume"
 expect_completion "ombud --json c" "check close config"
 expect_completion "ombud --db x.db li" "list"
@@ -305,6 +308,19 @@ cp "$OTHER" "$HOME/mine.db"
 expect_words ombud --db 'other\ copy.db' show "" -- "1"
 # shellcheck disable=SC2088 # the completion expands the ~, as the shell will
 expect_words ombud --db '~/mine.db' list --owner z -- "zed"
+
+TEST "bash: the names of \`ombud schema\`, from the binary, with or without a database"
+expect_no_file "$OMBUD_DB"
+expect_words ombud schema check_ -- "check_report"
+expect_words ombud schema export_c -- "export_complaint${nl}export_customer"
+expect_words ombud --json schema complaint_w -- "complaint_with_events"
+expect_words ombud schema complaint "" -- ""
+# Every definition of the schema, and nothing else.
+ok --json schema
+expect_words ombud schema "" -- "$(json_get '"\n".join(sorted(d["$defs"]))')"
+expect_no_file "$OMBUD_DB"
+export OMBUD_DB=$FIXTURE
+expect_words ombud schema check_ -- "check_report"
 
 TEST "bash: without a database, nothing is offered, nothing printed and nothing created"
 expect_no_file "$OMBUD_DB"
@@ -540,6 +556,9 @@ else
     expect_fish "ombud search parcel --owner " "$people"
     expect_fish "ombud search --status " "$(printf '%s\tOnly this status\n' closed escalated open waiting)"
     expect_fish "ombud search open --e" "--escalated${TAB}Only those waiting for a decision"
+    # The names of `ombud schema`, with the first words of their descriptions.
+    expect_fish "ombud schema check_" "check_report${TAB}What check prints"
+    expect_fish "ombud schema complaint_w" "complaint_with_events${TAB}What show prints"
 fi
 
 TEST "fish: a --db on the line is the database completion reads; none offers nothing"
@@ -606,6 +625,7 @@ EOF
         $'ombud list --customer Jan\\ d\t\r' "RESULT:" \
         $'ombud search parcel --owner=c\t\r' "RESULT:" \
         $'ombud search --status w\t\r' "RESULT:" \
+        $'ombud schema check_r\t\r' "RESULT:" \
         $'ombud --db '"$OTHER"$' show \t\r' "RESULT:" \
         $'ombud --db '"$T"$'/none.db reopen \t\r' "RESULT:" \
         $'ombud close \t' "Rude driver" \
@@ -620,6 +640,7 @@ RESULT:list|--owner=carol
 RESULT:list|--customer|Jan de Vries
 RESULT:search|parcel|--owner=carol
 RESULT:search|--status|waiting
+RESULT:schema|check_report
 RESULT:--db|$OTHER|show|1
 RESULT:--db|$T/none.db|reopen
 RESULT:close" "the arguments of the completed command lines"
