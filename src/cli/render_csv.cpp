@@ -8,6 +8,7 @@
 
 #include "render.hpp"
 
+#include <ombud/csv.hpp>
 #include <ombud/text.hpp>
 
 #include <fmt/format.h>
@@ -32,16 +33,7 @@ std::string csv_field(std::string_view s) {
     // CSV injection (OWASP): =, +, -, @, TAB or CR first make a spreadsheet evaluate the cell.
     if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos)
         v.insert(v.begin(), '\'');
-    if (v.find_first_of(",\"\r\n") == std::string::npos)
-        return v;
-    std::string quoted = "\"";
-    for (const char ch : v) {
-        if (ch == '"')
-            quoted += '"';
-        quoted += ch;
-    }
-    quoted += '"';
-    return quoted;
+    return csv::quote(v);
 }
 
 namespace {
