@@ -156,6 +156,26 @@ class CsvRenderer final : public Renderer {
                {"members", fmt::format("{}", r.members)}});
     }
 
+    void csv_imported(const std::string& source, const csv_import::Report& r) override {
+        std::vector<std::pair<std::string, std::string>> kv = {
+            {"source", source},
+            {"dry_run", r.dry_run ? "true" : "false"},
+            {"written", r.written ? "true" : "false"},
+            {"rows", fmt::format("{}", r.rows)},
+            {"complaints", fmt::format("{}", r.complaints)},
+            {"first_id", opt_num(r.first_id)},
+            {"last_id", opt_num(r.last_id)}};
+        for (const auto& name : r.new_customers)
+            kv.emplace_back("new_customer", name);
+        for (const auto& name : r.new_members)
+            kv.emplace_back("new_member", name);
+        for (const auto& c : r.columns)
+            kv.emplace_back("column", fmt::format("{}={}", c.header, c.field));
+        for (const auto& p : r.problems)
+            kv.emplace_back("bad_row", csv_import::describe(p));
+        pairs(kv);
+    }
+
     void checked(const std::string& path, const CheckReport& r) override {
         std::vector<std::pair<std::string, std::string>> kv = {
             {"path", path},
