@@ -39,7 +39,7 @@ char parse_delimiter(const std::string& d) {
                      "Excel writes ; where the decimal point is a comma (Dutch, German)");
 }
 
-// The problems of `r` as lines, at most rows_told of them and then how many more.
+// `problems` as lines, at most rows_told of them and then how many more.
 std::vector<std::string> told(const std::vector<csv_import::RowProblem>& problems,
                               std::string_view prefix) {
     std::vector<std::string> lines;
@@ -49,6 +49,11 @@ std::vector<std::string> told(const std::vector<csv_import::RowProblem>& problem
         lines.push_back(
             fmt::format("… and {} more; --dry-run lists every one", problems.size() - rows_told));
     return lines;
+}
+
+// "3 of 40 rows", or "the one row" of a file that has one.
+std::string of_rows(std::size_t n, std::size_t rows) {
+    return rows == 1 ? std::string("the one row") : fmt::format("{} of {} rows", n, rows);
 }
 
 void run_csv_import(const ImportOptions& o, Context& ctx) {
@@ -84,23 +89,23 @@ void run_csv_import(const ImportOptions& o, Context& ctx) {
     if (o.dry_run) {
         ctx.out().csv_imported(source_name, report);
         if (bad > 0 && !o.skip_bad_rows)
-            throw UsageError(fmt::format("{} of {} rows cannot be imported, and one such row "
-                                         "stops the import",
-                                         bad, report.rows),
+            throw UsageError(fmt::format("{} cannot be imported, and one such row stops the "
+                                         "import",
+                                         of_rows(bad, report.rows)),
                              "fix them, or import the others with --skip-bad-rows");
         if (report.complaints == 0)
-            throw UsageError(fmt::format("none of the {} rows can be imported", report.rows));
+            throw UsageError(fmt::format("{} cannot be imported", of_rows(bad, report.rows)));
         return;
     }
     if (bad > 0 && !o.skip_bad_rows) {
-        UsageError e(fmt::format("{} of {} rows cannot be imported, so nothing was written", bad,
-                                 report.rows),
-                     "fix them, or import the others with --skip-bad-rows");
+        UsageError e(
+            fmt::format("{} cannot be imported, so nothing was written", of_rows(bad, report.rows)),
+            "fix them, or import the others with --skip-bad-rows");
         e.set_details(told(report.problems, ""));
         throw e;
     }
     if (report.complaints == 0) {
-        UsageError e(fmt::format("none of the {} rows can be imported", report.rows));
+        UsageError e(fmt::format("{} cannot be imported", of_rows(bad, report.rows)));
         e.set_details(told(report.problems, ""));
         throw e;
     }
@@ -150,7 +155,8 @@ void setup_import(CLI::App& sub, Context& ctx) {
                    "FIELD leaves the column out. Repeatable")
         ->type_name("COLUMN=FIELD")
         ->allow_extra_args(false);
-    add_optional(sub, "--delimiter", o->delimiter, "Between fields: , (default), ; or tab")
+    add_optional(sub, "--delimiter", o->delimiter,
+                 "Between fields: , (default), ; or tab; by name too: comma, semicolon")
         ->type_name("D");
     add_optional(sub, "--dates", o->dates,
                  "How 03/04/2026 reads: dmy (day first, 3 April) or mdy (month first, March 4)")

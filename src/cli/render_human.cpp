@@ -333,8 +333,8 @@ class HumanRenderer final : public Renderer {
                 line += fmt::format(", with {}", fmt::join(added, " and "));
             fmt::print(out_, "{}\n", line);
             if (bad > 0)
-                fmt::print(out_, "Skipped {} of {} rows that cannot be used (told on stderr)\n",
-                           bad, r.rows);
+                fmt::print(out_, "Skipped {} of {} that cannot be used (told on stderr)\n", bad,
+                           plural(r.rows, "row"));
             return;
         }
         fmt::print(
@@ -346,7 +346,8 @@ class HumanRenderer final : public Renderer {
                                   ? fmt::format("{} (left out)", sanitize(c.header))
                                   : fmt::format("{} → {}", sanitize(c.header), c.field));
         fmt::print(out_, "Columns: {}\n", fmt::join(columns, ", "));
-        fmt::print(out_, "Would import {} of {} rows as complaints\n", r.complaints, r.rows);
+        fmt::print(out_, "Would import {} of {} as complaints\n", r.complaints,
+                   plural(r.rows, "row"));
         if (!r.new_customers.empty())
             fmt::print(out_, "New customers ({}): {}\n", r.new_customers.size(),
                        names(r.new_customers, 10));

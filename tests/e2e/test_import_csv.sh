@@ -237,7 +237,7 @@ csv "$T/none.csv" 'title,priority' 'a,huge'
 snapshot
 run import --csv "$T/none.csv" --skip-bad-rows
 expect_rc 2
-expect_contains "$err" "none of the 1 rows can be imported"
+expect_contains "$err" "ombud: error: the one row cannot be imported"
 expect_unchanged
 
 TEST "--dry-run writes nothing and tells what would be created and every unusable row"
