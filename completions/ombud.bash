@@ -29,7 +29,8 @@ _ombud_options() {
     history) opts="--customer --actor --since --limit" ;;
     list) opts="--status --owner --customer --category --priority --overdue --due-within --escalated --since --limit --all" ;;
     search) opts="--status --owner --customer --category --priority --overdue --due-within --escalated --since --limit" ;;
-    show | help | export | import | decide | schema) opts="" ;;
+    import) opts="--csv --map --delimiter --dates --ignore-unknown --skip-bad-rows --dry-run" ;;
+    show | help | export | decide | schema) opts="" ;;
     reopen) opts="--reason" ;;
     assign) opts="--reason" ;;
     wait) opts="--until --reason" ;;
@@ -50,7 +51,7 @@ _ombud_options() {
 # Options that take a value (the next word, or `=VALUE`); every other option is a flag.
 _ombud_value_options=" --db --from-json --as --color --format --customer --email --phone --channel --category \
 --priority --owner --due --note --direction --to --reason --resolution --rating --actor --since \
---limit --status --group --until --deputy --name --due-within "
+--limit --status --group --until --deputy --name --due-within --map --delimiter --dates "
 
 # _ombud_dequote WORD: the text WORD stands for, as the shell would pass it (quotes and
 # backslashes removed, a leading ~/ expanded), in _ombud_word; the quote WORD leaves open, if any,
@@ -220,6 +221,15 @@ _ombud() {
         mapfile -t COMPREPLY < <(compgen -W "in out" -- "$cur")
         return
         ;;
+    --delimiter)
+        # By name: a bare ; would end the command line.
+        mapfile -t COMPREPLY < <(compgen -W "comma semicolon tab" -- "$cur")
+        return
+        ;;
+    --dates)
+        mapfile -t COMPREPLY < <(compgen -W "dmy mdy" -- "$cur")
+        return
+        ;;
     --status)
         # A comma-separated list: complete the part after the last comma.
         local done_part=
@@ -253,7 +263,7 @@ _ombud() {
         _ombud_live categories
         return
         ;;
-    --email | --phone | --due | --note | --resolution | --since | --limit | --until | --name | --due-within)
+    --email | --phone | --due | --note | --resolution | --since | --limit | --until | --name | --due-within | --map)
         return
         ;;
     esac

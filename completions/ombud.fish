@@ -17,7 +17,8 @@ complete -c ombud -f
 # Options that take a value; every other option is a flag.
 set -g __ombud_value_options --db --as --color --format --customer --email --phone --channel \
     --category --priority --owner --due --note --direction --to --reason --resolution --rating \
-    --actor --since --limit --status --group --until --deputy --name --due-within
+    --actor --since --limit --status --group --until --deputy --name --due-within \
+    --map --delimiter --dates
 
 # __ombud_words: the command and its positional arguments typed before the cursor, one a line
 # (option values left out).
@@ -131,7 +132,7 @@ complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a config -d 'S
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a holiday -d 'Days the business is closed'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a search -d 'Find complaints by any word in their title, notes and resolution'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write every customer, complaint and event as NDJSON'
-complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a import -d 'Load an export into an empty database'
+complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a import -d 'Load an export, or the rows of a spreadsheet (--csv)'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a db -d 'Look after the database file'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a schema -d 'Print the JSON Schema of everything ombud prints'
 complete -c ombud -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show help for ombud or one command'
@@ -182,8 +183,15 @@ complete -c ombud -n '__ombud_command list search' -l since -x -d 'Only those wi
 complete -c ombud -n '__ombud_command list search' -l limit -x -d 'At most N rows'
 complete -c ombud -n '__ombud_command list' -l all -d 'Include closed complaints'
 
-# import reads a file
+# import reads a file: an export, or with --csv a spreadsheet's
 complete -c ombud -n '__ombud_command import; and __ombud_needs_arg 1 import' -F
+complete -c ombud -n '__ombud_command import' -l csv -d 'Read FILE as CSV, one complaint a row'
+complete -c ombud -n '__ombud_command import' -l map -x -d 'The field a column gives: COLUMN=FIELD'
+complete -c ombud -n '__ombud_command import' -l delimiter -x -a 'comma semicolon tab' -d 'Between fields'
+complete -c ombud -n '__ombud_command import' -l dates -x -a 'dmy mdy' -d 'How 03/04/2026 reads'
+complete -c ombud -n '__ombud_command import' -l ignore-unknown -d 'Leave out columns that give no field'
+complete -c ombud -n '__ombud_command import' -l skip-bad-rows -d 'Import the usable rows, tell the others'
+complete -c ombud -n '__ombud_command import' -l dry-run -d 'Check every row and write nothing'
 
 # reopen, assign
 complete -c ombud -n '__ombud_command reopen' -l reason -x -d 'Why it is open again'

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ombud {
 
@@ -30,10 +31,14 @@ class Error : public std::runtime_error {
     const std::string& hint() const { return hint_; }
     /// Stable snake_case name used in JSON error objects (`not_found`, `conflict`, …).
     std::string_view code_name() const;
+    /// Lines that say more, one problem each (the rows of a file that cannot be imported).
+    const std::vector<std::string>& details() const { return details_; }
+    void set_details(std::vector<std::string> details) { details_ = std::move(details); }
 
   private:
     ExitCode code_;
     std::string hint_;
+    std::vector<std::string> details_;
 };
 
 struct UsageError : Error {

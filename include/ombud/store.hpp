@@ -184,7 +184,9 @@ class Store {
 
     /// Whether a customer has this e-mail (when `key` has an `@`) or name, case-insensitively.
     bool customer_exists(const std::string& key);
-    /// The customer matching `in` by e-mail, else phone, else name; created when none does.
+    /// The customer matching `in` by e-mail, else phone, else name.
+    std::optional<Customer> find_customer(const CustomerInput& in);
+    /// The customer find_customer finds, with what `in` adds to it; created when none is found.
     Customer find_or_create_customer(const CustomerInput& in);
 
     /// Streams complaints, most recent activity first.

@@ -96,6 +96,32 @@ struct CloseRequest {
     std::optional<int> rating;
 };
 
+/// How Tracker::open_batch treats a batch.
+struct BatchOptions {
+    /// Opens what can be opened when some requests cannot; otherwise nothing is opened then.
+    bool skip_refused = false;
+    /// Works out everything and writes nothing.
+    bool dry_run = false;
+};
+
+/// A request of a batch that cannot be opened.
+struct Refusal {
+    std::size_t index = 0; ///< its place in the batch
+    std::string field;     ///< the field at fault ("owner"), or empty
+    std::string problem;
+};
+
+/// What Tracker::open_batch did, or would have done.
+struct BatchReport {
+    /// In the order of the batch; numbered as they would be when nothing was written.
+    std::vector<Complaint> opened;
+    std::vector<Refusal> refused;
+    /// Customers and team members the batch adds, in the order they first appear.
+    std::vector<std::string> new_customers;
+    std::vector<std::string> new_members;
+    bool written = false;
+};
+
 /// Size limits on user text, in bytes.
 inline constexpr std::size_t max_title_bytes = 500;
 inline constexpr std::size_t max_name_bytes = 200;
@@ -113,6 +139,10 @@ class Tracker {
     /// Opens every complaint of `requests` in one transaction: all of them or, when one is
     /// invalid, none.
     std::vector<Complaint> open_all(const std::vector<OpenRequest>& requests);
+    /// Opens `requests` in one transaction, as `open` would each, and says of each one it
+    /// cannot open why. Unless `skip_refused`, one such request means nothing is written. With
+    /// `dry_run`, nothing is ever written (the transaction is rolled back).
+    BatchReport open_batch(const std::vector<OpenRequest>& requests, const BatchOptions& options);
     /// Throws UsageError for what `open` would refuse in `r`; touches nothing.
     void check(const OpenRequest& r) const { check_open_request(r, now_); }
     Complaint note(ComplaintId id, const NoteRequest& r);
@@ -183,6 +213,8 @@ class Tracker {
   private:
     /// Runs `fn` in one write transaction, with `now_` moved up to the latest recorded event.
     void write(const std::function<void()>& fn);
+    /// Inserts the complaint `r` asks for (in a write), with its opened event and first note.
+    Complaint insert_opened(const OpenRequest& r);
     /// Throws NotFoundError when `customer` is given and matches nobody.
     void require_customer(const std::optional<std::string>& customer);
     /// An event of this actor at this time.

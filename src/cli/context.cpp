@@ -71,12 +71,12 @@ std::optional<bool> network_share_override() {
                      "unset it to let ombud tell from the file system");
 }
 
+} // namespace
+
 void warn(const std::string& message) {
     std::fflush(stdout);
     std::fprintf(stderr, "ombud: warning: %s\n", text::sanitize(message).c_str());
 }
-
-} // namespace
 
 std::istream& Context::input(const std::string& file, std::ifstream& file_stream,
                              std::string_view what) {

@@ -24,6 +24,9 @@ struct Globals {
     std::string color = "auto";
 };
 
+/// `ombud: warning: …` on stderr, after what stdout has so far.
+void warn(const std::string& message);
+
 class Context {
   public:
     Globals globals;

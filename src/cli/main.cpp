@@ -71,14 +71,18 @@ bool json_requested(int argc, char** argv) {
 }
 
 int report(const std::string& message, const std::string& hint, std::string_view code_name,
-           ExitCode code, bool json) {
+           ExitCode code, bool json, const std::vector<std::string>& details = {}) {
     if (json) {
         const json::Json j = {{"error",
                                {{"code", code_name},
                                 {"message", message},
-                                {"hint", hint.empty() ? json::Json(nullptr) : json::Json(hint)}}}};
+                                {"hint", hint.empty() ? json::Json(nullptr) : json::Json(hint)},
+                                {"details", details}}}};
         std::fprintf(stderr, "%s\n", json::dump(j).c_str());
     } else {
+        // The particulars first, so the summary and its hint end the output.
+        for (const auto& line : details)
+            std::fprintf(stderr, "ombud: error: %s\n", text::sanitize(line).c_str());
         std::fprintf(stderr, "ombud: error: %s\n", text::sanitize(message).c_str());
         if (!hint.empty())
             std::fprintf(stderr, "hint: %s\n", text::sanitize(hint).c_str());
@@ -177,7 +181,7 @@ int main(int argc, char** argv) {
         const int written = finish_output(json);
         return written != 0 ? written : ctx.exit_status;
     } catch (const Error& e) {
-        return report(e.what(), e.hint(), e.code_name(), e.code(), json);
+        return report(e.what(), e.hint(), e.code_name(), e.code(), json, e.details());
     } catch (const std::exception& e) {
         return report(e.what(), "", "failed", ExitCode::failed, json);
     }

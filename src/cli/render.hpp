@@ -2,6 +2,7 @@
 // Renderers turn the values commands produce into text: one for people, JSON (and NDJSON) and
 // CSV for scripts and spreadsheets.
 
+#include <ombud/csv_import.hpp>
 #include <ombud/files.hpp>
 #include <ombud/model.hpp>
 #include <ombud/store.hpp>
@@ -57,6 +58,8 @@ class Renderer {
 
     /// What `import` loaded from `source`.
     virtual void imported(const std::string& source, const transfer::ImportReport& r) = 0;
+    /// What `import --csv` opened from `source`, or with a dry run would open.
+    virtual void csv_imported(const std::string& source, const csv_import::Report& r) = 0;
 
     /// `ombud db`: what the check found, the backup written, the sharing set up.
     virtual void checked(const std::string& path, const CheckReport& r) = 0;

@@ -8,6 +8,7 @@
 
 #include "render.hpp"
 
+#include <ombud/csv.hpp>
 #include <ombud/text.hpp>
 
 #include <fmt/format.h>
@@ -32,16 +33,7 @@ std::string csv_field(std::string_view s) {
     // CSV injection (OWASP): =, +, -, @, TAB or CR first make a spreadsheet evaluate the cell.
     if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos)
         v.insert(v.begin(), '\'');
-    if (v.find_first_of(",\"\r\n") == std::string::npos)
-        return v;
-    std::string quoted = "\"";
-    for (const char ch : v) {
-        if (ch == '"')
-            quoted += '"';
-        quoted += ch;
-    }
-    quoted += '"';
-    return quoted;
+    return csv::quote(v);
 }
 
 namespace {
@@ -162,6 +154,26 @@ class CsvRenderer final : public Renderer {
                {"settings", fmt::format("{}", r.settings)},
                {"holidays", fmt::format("{}", r.holidays)},
                {"members", fmt::format("{}", r.members)}});
+    }
+
+    void csv_imported(const std::string& source, const csv_import::Report& r) override {
+        std::vector<std::pair<std::string, std::string>> kv = {
+            {"source", source},
+            {"dry_run", r.dry_run ? "true" : "false"},
+            {"written", r.written ? "true" : "false"},
+            {"rows", fmt::format("{}", r.rows)},
+            {"complaints", fmt::format("{}", r.complaints)},
+            {"first_id", opt_num(r.first_id)},
+            {"last_id", opt_num(r.last_id)}};
+        for (const auto& name : r.new_customers)
+            kv.emplace_back("new_customer", name);
+        for (const auto& name : r.new_members)
+            kv.emplace_back("new_member", name);
+        for (const auto& c : r.columns)
+            kv.emplace_back("column", fmt::format("{}={}", c.header, c.field));
+        for (const auto& p : r.problems)
+            kv.emplace_back("bad_row", csv_import::describe(p));
+        pairs(kv);
     }
 
     void checked(const std::string& path, const CheckReport& r) override {

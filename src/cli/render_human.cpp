@@ -307,6 +307,60 @@ class HumanRenderer final : public Renderer {
                        plural(r.holidays, "holiday"), plural(r.members, "team member"));
     }
 
+    void csv_imported(const std::string& source, const csv_import::Report& r) override {
+        const auto names = [](const std::vector<std::string>& list, std::size_t most) {
+            std::string s;
+            for (std::size_t i = 0; i < list.size() && i < most; ++i)
+                s += fmt::format("{}{}", i == 0 ? "" : ", ", sanitize(list[i]));
+            if (list.size() > most)
+                s += fmt::format(" and {} more", list.size() - most);
+            return s;
+        };
+        const std::size_t bad = csv_import::bad_rows(r.problems);
+        if (!r.dry_run) {
+            std::string line = fmt::format("Imported {} from {}", plural(r.complaints, "complaint"),
+                                           sanitize(source));
+            if (r.first_id)
+                line += r.first_id == r.last_id
+                            ? fmt::format(" as #{}", *r.first_id)
+                            : fmt::format(" as #{} to #{}", *r.first_id, *r.last_id);
+            std::vector<std::string> added;
+            if (!r.new_customers.empty())
+                added.push_back(plural(r.new_customers.size(), "new customer"));
+            if (!r.new_members.empty())
+                added.push_back(fmt::format("{} new to the team", names(r.new_members, 5)));
+            if (!added.empty())
+                line += fmt::format(", with {}", fmt::join(added, " and "));
+            fmt::print(out_, "{}\n", line);
+            if (bad > 0)
+                fmt::print(out_, "Skipped {} of {} that cannot be used (told on stderr)\n", bad,
+                           plural(r.rows, "row"));
+            return;
+        }
+        fmt::print(
+            out_, "{}\n",
+            paint(bold, fmt::format("Dry run of {}: nothing was written", sanitize(source))));
+        std::vector<std::string> columns;
+        for (const auto& c : r.columns)
+            columns.push_back(c.field.empty()
+                                  ? fmt::format("{} (left out)", sanitize(c.header))
+                                  : fmt::format("{} → {}", sanitize(c.header), c.field));
+        fmt::print(out_, "Columns: {}\n", fmt::join(columns, ", "));
+        fmt::print(out_, "Would import {} of {} as complaints\n", r.complaints,
+                   plural(r.rows, "row"));
+        if (!r.new_customers.empty())
+            fmt::print(out_, "New customers ({}): {}\n", r.new_customers.size(),
+                       names(r.new_customers, 10));
+        if (!r.new_members.empty())
+            fmt::print(out_, "New to the team ({}): {}\n", r.new_members.size(),
+                       names(r.new_members, 10));
+        if (bad > 0) {
+            fmt::print(out_, "{}\n", paint(red, fmt::format("Rows it cannot use ({}):", bad)));
+            for (const auto& p : r.problems)
+                fmt::print(out_, "  {}\n", sanitize(csv_import::describe(p)));
+        }
+    }
+
     void checked(const std::string& path, const CheckReport& r) override {
         fmt::print(out_, "Checked {}: schema {}, {} journal, {}, {}, {}\n", sanitize(path),
                    r.schema_version, sanitize(r.journal_mode), plural(r.complaints, "complaint"),

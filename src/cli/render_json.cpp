@@ -53,6 +53,35 @@ class JsonRenderer final : public Renderer {
                {"members", r.members}});
     }
 
+    void csv_imported(const std::string& source, const csv_import::Report& r) override {
+        json::Json columns = json::Json::array();
+        for (const auto& c : r.columns)
+            columns.push_back(
+                {{"column", c.header},
+                 {"field", c.field.empty() ? json::Json(nullptr) : json::Json(c.field)}});
+        json::Json bad_rows = json::Json::array();
+        for (const auto& p : r.problems)
+            bad_rows.push_back(
+                {{"row", p.row},
+                 {"line", p.line},
+                 {"column", p.column.empty() ? json::Json(nullptr) : json::Json(p.column)},
+                 {"problem", p.problem}});
+        const auto opt_id = [](const std::optional<ComplaintId>& id) {
+            return id ? json::Json(*id) : json::Json(nullptr);
+        };
+        value({{"source", source},
+               {"dry_run", r.dry_run},
+               {"written", r.written},
+               {"rows", r.rows},
+               {"complaints", r.complaints},
+               {"first_id", opt_id(r.first_id)},
+               {"last_id", opt_id(r.last_id)},
+               {"new_customers", r.new_customers},
+               {"new_members", r.new_members},
+               {"columns", columns},
+               {"bad_rows", bad_rows}});
+    }
+
     void checked(const std::string& path, const CheckReport& r) override {
         json::Json problems = json::Json::array();
         for (const auto& p : r.problems)

@@ -1034,7 +1034,7 @@ bool Store::customer_exists(const std::string& key) {
     });
 }
 
-Customer Store::find_or_create_customer(const CustomerInput& in) {
+std::optional<Customer> Store::find_customer(const CustomerInput& in) {
     return impl_->guarded([&] {
         // The strongest key given decides: an e-mail address, else a phone number, else the name.
         std::optional<Customer> found;
@@ -1057,7 +1057,13 @@ Customer Store::find_or_create_customer(const CustomerInput& in) {
             find(in.email ? "phone = ? AND email IS NULL" : "phone = ?", *in.phone);
         if (!found && !in.email && !in.phone)
             find("name = ? COLLATE NOCASE", in.name);
+        return found;
+    });
+}
 
+Customer Store::find_or_create_customer(const CustomerInput& in) {
+    return impl_->guarded([&] {
+        const std::optional<Customer> found = find_customer(in);
         if (!found) {
             SQLite::Statement ins(impl_->db, "INSERT INTO customers (name, email, phone, "
                                              "created_at) VALUES (?, ?, ?, unixepoch())");

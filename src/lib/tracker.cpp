@@ -117,51 +117,104 @@ std::vector<Complaint> Tracker::open_all(const std::vector<OpenRequest>& request
     std::vector<Complaint> opened;
     opened.reserve(requests.size());
     write([&] {
+        opened.clear();
         for (const auto& r : requests) {
-            const Timestamp at = r.at.value_or(now_);
-            Complaint c;
-            c.title = r.title;
-            c.priority = r.priority;
-            c.category = r.category;
-            c.channel = r.channel;
-            c.owner = r.owner.value_or(actor_);
             if (r.owner)
                 require_person(*r.owner, "owner");
-            // The service policy sets the promises that --due does not.
-            const auto p = static_cast<std::size_t>(c.priority);
-            c.response_due = policy().due(policy().response[p], at);
-            c.due = r.due ? r.due : policy().due(policy().resolve[p], at);
-            c.created_at = c.updated_at = at;
-            if (const auto customer = customer_of(r))
-                c.customer = store_.find_or_create_customer(*customer);
-            c.id = store_.insert_complaint(c);
-            Event e = event(c.id, EventKind::opened, std::nullopt);
-            e.at = at;
-            e.channel = c.channel;
-            e.data = {{"title", c.title},
-                      {"priority", to_string(c.priority)},
-                      {"category", opt_json(c.category)},
-                      {"owner", c.owner},
-                      {"due", opt_time(c.due)},
-                      {"response_due", opt_time(c.response_due)},
-                      {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)},
-                      // As typed, since the customer record may be matched or filled in.
-                      {"customer", r.customer ? json{{"name", r.customer->name},
-                                                     {"email", opt_json(r.customer->email)},
-                                                     {"phone", opt_json(r.customer->phone)}}
-                                              : json(nullptr)}};
-            store_.append_event(e);
-            if (r.note) {
-                Event note = event(c.id, EventKind::note, r.note);
-                note.at = at;
-                note.channel = c.channel;
-                note.direction = Direction::in;
-                store_.append_event(note);
-            }
-            opened.push_back(std::move(c));
+            opened.push_back(insert_opened(r));
         }
     });
     return opened;
+}
+
+namespace {
+
+// Thrown inside a write to roll back what a batch did.
+struct RollBack {};
+
+} // namespace
+
+BatchReport Tracker::open_batch(const std::vector<OpenRequest>& requests,
+                                const BatchOptions& options) {
+    BatchReport report;
+    try {
+        write([&] {
+            report = {};
+            report.opened.reserve(requests.size());
+            for (std::size_t i = 0; i < requests.size(); ++i) {
+                const OpenRequest& r = requests[i];
+                try {
+                    check(r);
+                } catch (const UsageError& e) {
+                    report.refused.push_back({i, "", e.what()});
+                    continue;
+                }
+                if (r.owner) {
+                    const bool known = store_.find_member(*r.owner).has_value();
+                    try {
+                        require_person(*r.owner, "owner");
+                    } catch (const UsageError& e) {
+                        report.refused.push_back({i, "owner", e.what()});
+                        continue;
+                    }
+                    if (!known)
+                        report.new_members.push_back(*r.owner);
+                }
+                if (const auto customer = customer_of(r);
+                    customer && !store_.find_customer(*customer))
+                    report.new_customers.push_back(customer->name);
+                report.opened.push_back(insert_opened(r));
+            }
+            if (options.dry_run || (!report.refused.empty() && !options.skip_refused))
+                throw RollBack{};
+            report.written = true;
+        });
+    } catch (const RollBack&) {
+        report.written = false;
+    }
+    return report;
+}
+
+Complaint Tracker::insert_opened(const OpenRequest& r) {
+    const Timestamp at = r.at.value_or(now_);
+    Complaint c;
+    c.title = r.title;
+    c.priority = r.priority;
+    c.category = r.category;
+    c.channel = r.channel;
+    c.owner = r.owner.value_or(actor_);
+    // The service policy sets the promises that --due does not.
+    const auto p = static_cast<std::size_t>(c.priority);
+    c.response_due = policy().due(policy().response[p], at);
+    c.due = r.due ? r.due : policy().due(policy().resolve[p], at);
+    c.created_at = c.updated_at = at;
+    if (const auto customer = customer_of(r))
+        c.customer = store_.find_or_create_customer(*customer);
+    c.id = store_.insert_complaint(c);
+    Event e = event(c.id, EventKind::opened, std::nullopt);
+    e.at = at;
+    e.channel = c.channel;
+    e.data = {{"title", c.title},
+              {"priority", to_string(c.priority)},
+              {"category", opt_json(c.category)},
+              {"owner", c.owner},
+              {"due", opt_time(c.due)},
+              {"response_due", opt_time(c.response_due)},
+              {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)},
+              // As typed, since the customer record may be matched or filled in.
+              {"customer", r.customer ? json{{"name", r.customer->name},
+                                             {"email", opt_json(r.customer->email)},
+                                             {"phone", opt_json(r.customer->phone)}}
+                                      : json(nullptr)}};
+    store_.append_event(e);
+    if (r.note) {
+        Event note = event(c.id, EventKind::note, r.note);
+        note.at = at;
+        note.channel = c.channel;
+        note.direction = Direction::in;
+        store_.append_event(note);
+    }
+    return c;
 }
 
 void Tracker::write(const std::function<void()>& fn) {

@@ -112,6 +112,9 @@ expect_completion "ombud --format " "csv human json ndjson"
 expect_completion "ombud list --format n" "ndjson"
 expect_completion "ombud --format csv h" "help history holiday"
 expect_completion "ombud --format csv show 1 --f" "--format"
+expect_completion "ombud import --csv x.csv --dates " "dmy mdy"
+expect_completion "ombud import --delimiter " "comma semicolon tab"
+expect_completion "ombud import --d" "--dates --db --delimiter --dry-run"
 
 TEST "free-text values complete nothing (and live values nothing without a database)"
 expect_completion "ombud escalate 1 --reason " ""
@@ -120,11 +123,15 @@ expect_completion "ombud open --customer " ""
 expect_completion "ombud escalate 1 --to " ""
 expect_completion "ombud history --since " ""
 expect_completion "ombud list --since " ""
+expect_completion "ombud import --csv --map " ""
 
 TEST "--db completes file names"
 touch "$T/shop.db" "$T/shed.txt" "$T/other.db"
 expect_completion "ombud --db $T/sh" "$T/shed.txt $T/shop.db"
 expect_completion "ombud list --db $T/o" "$T/other.db"
+# The file of an import, also after the options of a CSV import and their values.
+expect_completion "ombud import $T/sh" "$T/shed.txt $T/shop.db"
+expect_completion "ombud import --csv --map Klant=customer --dates dmy $T/sh" "$T/shed.txt $T/shop.db"
 
 TEST "db: its commands, their options, a new file for backup, groups for --group"
 expect_completion "ombud db " "backup check share"
@@ -497,6 +504,7 @@ else
     expect_fish "ombud --color n" "never${TAB}Colour in human output"
     expect_fish "ombud --format n" "ndjson${TAB}What stdout carries"
     expect_fish "ombud --format csv sh" "show${TAB}Show one complaint with its whole timeline"
+    expect_fish "ombud import --csv x.csv --dates " "$(printf '%s\tHow 03/04/2026 reads\n' dmy mdy)"
     ok --help
     mapfile -t commands < <(help_commands)
     fish_complete "ombud "

@@ -250,6 +250,12 @@ TEST_CASE("customers are matched by e-mail, then phone, then name") {
         CHECK(store->find_or_create_customer({"Jan", "other@example.com", std::nullopt}).id !=
               jan.id);
     });
+    // find_customer finds as find_or_create_customer does, and creates nothing.
+    CHECK(store->find_customer({"x", "JAN@example.com", std::nullopt})->name == "Jan");
+    CHECK(store->find_customer({"x", std::nullopt, "0612"})->name == "Piet");
+    CHECK(store->find_customer({"PIET", std::nullopt, std::nullopt})->name == "Piet");
+    CHECK_FALSE(store->find_customer({"Kees", std::nullopt, std::nullopt}));
+    CHECK_FALSE(store->find_customer({"Kees", std::nullopt, std::nullopt}));
     CHECK(store->customer_exists("jan@EXAMPLE.com"));
     CHECK_FALSE(store->customer_exists("J. Jansen")); // a known name is not overwritten
     CHECK(store->customer_exists("PIET"));

@@ -181,6 +181,88 @@ TEST_CASE_FIXTURE(Fixture, "assignment needs a reason and counts hand-offs") {
     CHECK(ev[2].data["handoffs"] == 2);
 }
 
+TEST_CASE_FIXTURE(Fixture, "open_batch opens all, tells new customers and team members") {
+    std::vector<OpenRequest> batch(3);
+    batch[0].title = "First";
+    batch[0].customer = CustomerInput{"Jan", std::nullopt, std::nullopt};
+    batch[0].owner = "maria";
+    batch[1].title = "Second";
+    batch[1].customer = CustomerInput{"jan", std::nullopt, std::nullopt};
+    batch[1].owner = "maria";
+    batch[2].title = "Third";
+    batch[2].customer = CustomerInput{"", std::string("piet@example.com"), std::nullopt};
+    batch[2].at = t0 - 86400;
+    std::vector<std::string> warnings;
+    Tracker t = as("anna");
+    t.on_warning([&](const std::string& w) { warnings.push_back(w); });
+    const BatchReport r = t.open_batch(batch, {});
+    CHECK(r.written);
+    REQUIRE(r.opened.size() == 3);
+    CHECK(r.opened[2].id == 3);
+    CHECK(r.opened[2].created_at == t0 - 86400);
+    CHECK(r.refused.empty());
+    CHECK(r.new_customers == std::vector<std::string>{"Jan", "piet@example.com"});
+    CHECK(r.new_members == std::vector<std::string>{"maria"});
+    // As `open` warns of a name new to the team.
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].starts_with("maria is new to the team"));
+    CHECK(store->max_complaint_id() == 3);
+}
+
+TEST_CASE_FIXTURE(Fixture, "open_batch with a refused request writes nothing unless told to skip") {
+    open_one("Existing");
+    as("anna").team_add({"anna", std::nullopt, std::nullopt});
+    OpenRequest ok;
+    ok.title = "Fine";
+    ok.customer = CustomerInput{"Kees", std::nullopt, std::nullopt};
+    OpenRequest typo = ok;
+    typo.title = "Owner mistyped";
+    typo.owner = "Anna";
+    OpenRequest blank;
+    blank.title = " ";
+    const std::vector<OpenRequest> batch = {ok, typo, blank, ok};
+
+    BatchReport r = as("anna").open_batch(batch, {});
+    CHECK_FALSE(r.written);
+    REQUIRE(r.refused.size() == 2);
+    CHECK(r.refused[0].index == 1);
+    CHECK(r.refused[0].field == "owner");
+    CHECK(r.refused[0].problem == "Anna is not on the team; did you mean anna?");
+    CHECK(r.refused[1].index == 2);
+    CHECK(r.refused[1].field == "");
+    CHECK(r.refused[1].problem == "the title is empty");
+    CHECK(store->max_complaint_id() == 1);
+    CHECK_FALSE(store->find_customer({"Kees", std::nullopt, std::nullopt}));
+
+    r = as("anna").open_batch(batch, {.skip_refused = true});
+    CHECK(r.written);
+    CHECK(r.refused.size() == 2);
+    REQUIRE(r.opened.size() == 2);
+    CHECK(r.opened[0].id == 2);
+    CHECK(r.opened[1].id == 3);
+    CHECK(r.new_customers == std::vector<std::string>{"Kees"});
+    CHECK(store->max_complaint_id() == 3);
+}
+
+TEST_CASE_FIXTURE(Fixture, "open_batch as a dry run tells all and writes nothing") {
+    OpenRequest r;
+    r.title = "Would be";
+    r.owner = "piet";
+    r.customer = CustomerInput{"Jan", std::nullopt, std::nullopt};
+    std::vector<std::string> warnings;
+    Tracker t = as("anna");
+    t.on_warning([&](const std::string& w) { warnings.push_back(w); });
+    const BatchReport report = t.open_batch({r, r}, {.dry_run = true});
+    CHECK_FALSE(report.written);
+    CHECK(report.opened.size() == 2);
+    CHECK(report.new_customers == std::vector<std::string>{"Jan"});
+    CHECK(report.new_members == std::vector<std::string>{"piet"});
+    CHECK(warnings.empty());
+    CHECK(store->max_complaint_id() == 0);
+    CHECK(store->team().empty());
+    CHECK_FALSE(store->find_customer({"Jan", std::nullopt, std::nullopt}));
+}
+
 TEST_CASE_FIXTURE(Fixture, "bad text is refused before anything is written") {
     OpenRequest r;
     r.title = std::string("bad \xc3\x28 utf-8");
