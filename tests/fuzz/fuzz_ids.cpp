@@ -81,7 +81,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 [&](std::string_view s) { return parse_direction(s, input); });
     check_words(input, input, {"resolved", "rejected", "duplicate", "withdrawn"},
                 [&](std::string_view s) { return parse_close_reason(s, input); });
-    check_words(input, input, {"opened", "note", "escalated", "assigned", "closed", "reopened"},
+    check_words(input, input,
+                {"opened", "note", "escalated", "assigned", "closed", "reopened", "decided",
+                 "waited", "resumed"},
                 [](std::string_view s) { return parse_event_kind(s); });
     check_channel(input, input);
     return 0;
