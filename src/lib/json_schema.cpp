@@ -44,7 +44,7 @@ void collect_refs(const Json& value, std::vector<std::string>& out) {
 }
 
 [[noreturn]] void unknown(std::string_view name) {
-    std::string_view best;
+    std::string best;
     // Close enough to be a typo, and not a guess at a word of one or two letters.
     std::size_t best_distance =
         std::min<std::size_t>(3, std::max<std::size_t>(2, name.size() / 2 + 1));
