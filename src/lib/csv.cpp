@@ -3,11 +3,26 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+#include <ios>
+
 namespace ombud::csv {
 namespace {
 
 // A field this long is a quote left open far more often than a real cell.
 constexpr std::size_t max_field_bytes = 1u << 20;
+
+// A stream buffer reports a failed read (a folder, a failing disk) by throwing, in words meant
+// for programmers.
+template <typename Read> int guarded_read(Read read) {
+    try {
+        return read();
+    } catch (const std::ios_base::failure&) {
+        throw Error(ExitCode::failed,
+                    fmt::format("reading the input failed: {}", std::strerror(errno)));
+    }
+}
 
 } // namespace
 
@@ -15,7 +30,7 @@ Reader::Reader(std::istream& in, char delimiter, std::size_t max_bytes)
     : in_(in), delimiter_(delimiter), max_bytes_(max_bytes) {}
 
 int Reader::get() {
-    const int c = in_.rdbuf()->sbumpc();
+    const int c = guarded_read([&] { return in_.rdbuf()->sbumpc(); });
     if (c == std::char_traits<char>::eof())
         return c;
     if (++bytes_ > max_bytes_)
@@ -25,7 +40,7 @@ int Reader::get() {
 }
 
 int Reader::peek() {
-    return in_.rdbuf()->sgetc();
+    return guarded_read([&] { return in_.rdbuf()->sgetc(); });
 }
 
 bool Reader::next(Record& record) {

@@ -109,6 +109,9 @@ expect_json_error usage
 run import --csv "$T/missing.csv"
 expect_rc 3
 expect_contains "$err" "cannot read $T/missing.csv"
+run import --csv "$T"
+expect_rc 1
+expect_eq "$err" "ombud: error: reading the input failed: Is a directory"
 
 TEST "quoted fields hold commas, quotes and line breaks; CRLF, a BOM and blank rows"
 printf '\xEF\xBB\xBFtitle,customer,note\r\n"Parcel, damaged","Jan ""the Man"" Smit","First line\r\nsecond line"\r\n,,\r\n\r\nAfter blank rows,Ann,\r\n' >"$T/q.csv"
