@@ -5,12 +5,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace ombud::json {
 
 /// Keys keep the order of the contract, so output reads well to people too.
 using Json = nlohmann::ordered_json;
+
+/// The value, or null when it is absent: the contract never leaves a key out. J is the JSON
+/// type to build (Json for output, nlohmann::json for event data).
+template <typename J = Json, typename T> J or_null(const std::optional<T>& v) {
+    return v ? J(*v) : J(nullptr);
+}
+
+/// The moment as RFC 3339 text, or null.
+template <typename J = Json> J time_or_null(const std::optional<Timestamp>& t) {
+    return t ? J(format_rfc3339(*t)) : J(nullptr);
+}
 
 Json to_json(const Customer& c);
 Json to_json(const Complaint& c);

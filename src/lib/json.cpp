@@ -5,18 +5,11 @@ namespace {
 
 using json = Json;
 
-template <typename T> json opt(const std::optional<T>& v) {
-    return v ? json(*v) : json(nullptr);
-}
-
-json opt_time(const std::optional<Timestamp>& t) {
-    return t ? json(format_rfc3339(*t)) : json(nullptr);
-}
-
 } // namespace
 
 json to_json(const Customer& c) {
-    return {{"id", c.id}, {"name", c.name}, {"email", opt(c.email)}, {"phone", opt(c.phone)}};
+    return {
+        {"id", c.id}, {"name", c.name}, {"email", or_null(c.email)}, {"phone", or_null(c.phone)}};
 }
 
 json to_json(const Complaint& c) {
@@ -24,16 +17,16 @@ json to_json(const Complaint& c) {
     if (c.escalation) {
         escalation = {{"level", c.escalation->level},
                       {"to", c.escalation->to},
-                      {"reason", opt(c.escalation->reason)},
-                      {"due", opt_time(c.escalation->due)},
-                      {"since", opt_time(c.escalation->since)},
-                      {"by", opt(c.escalation->by)},
-                      {"instead_of", opt(c.escalation->instead_of)}};
+                      {"reason", or_null(c.escalation->reason)},
+                      {"due", time_or_null(c.escalation->due)},
+                      {"since", time_or_null(c.escalation->since)},
+                      {"by", or_null(c.escalation->by)},
+                      {"instead_of", or_null(c.escalation->instead_of)}};
     }
     json waiting = nullptr;
     if (c.waiting_since)
         waiting = {{"since", format_rfc3339(*c.waiting_since)},
-                   {"until", opt_time(c.waiting_until)}};
+                   {"until", time_or_null(c.waiting_until)}};
     json next = nullptr;
     if (const auto d = c.next_deadline())
         next = {{"kind", to_string(d->kind)}, {"at", format_rfc3339(d->at)}};
@@ -42,24 +35,24 @@ json to_json(const Complaint& c) {
         {"title", c.title},
         {"status", to_string(c.status)},
         {"priority", to_string(c.priority)},
-        {"category", opt(c.category)},
-        {"channel", opt(c.channel)},
+        {"category", or_null(c.category)},
+        {"channel", or_null(c.channel)},
         {"customer", c.customer ? to_json(*c.customer) : json(nullptr)},
         {"owner", c.owner},
         {"handoffs", c.handoffs},
         {"escalation", escalation},
-        {"due", opt_time(c.due)},
-        {"response_due", opt_time(c.response_due)},
-        {"responded_at", opt_time(c.responded_at)},
+        {"due", time_or_null(c.due)},
+        {"response_due", time_or_null(c.response_due)},
+        {"responded_at", time_or_null(c.responded_at)},
         {"waiting", waiting},
         {"next_deadline", next},
         {"created_at", format_rfc3339(c.created_at)},
         {"updated_at", format_rfc3339(c.updated_at)},
-        {"closed_at", opt_time(c.closed_at)},
+        {"closed_at", time_or_null(c.closed_at)},
         {"close_reason",
          c.close_reason ? json(std::string(to_string(*c.close_reason))) : json(nullptr)},
-        {"resolution", opt(c.resolution)},
-        {"rating", opt(c.rating)},
+        {"resolution", or_null(c.resolution)},
+        {"rating", or_null(c.rating)},
     };
 }
 
@@ -70,8 +63,8 @@ json to_json(const Event& e) {
         {"at", format_rfc3339(e.at)},
         {"actor", e.actor},
         {"kind", to_string(e.kind)},
-        {"text", opt(e.text)},
-        {"channel", opt(e.channel)},
+        {"text", or_null(e.text)},
+        {"channel", or_null(e.channel)},
         {"direction", e.direction ? json(std::string(to_string(*e.direction))) : json(nullptr)},
         {"visible", e.visible},
         {"data", e.data.is_object() ? json(e.data) : json::object()},
@@ -88,15 +81,15 @@ json to_json(const Complaint& c, const std::vector<Event>& events) {
 
 json to_json(const TeamMember& m) {
     return {{"name", m.name},
-            {"email", opt(m.email)},
-            {"deputy", opt(m.deputy)},
-            {"away_until", opt_time(m.away_until)},
-            {"away_deputy", opt(m.away_deputy)},
+            {"email", or_null(m.email)},
+            {"deputy", or_null(m.deputy)},
+            {"away_until", time_or_null(m.away_until)},
+            {"away_deputy", or_null(m.away_deputy)},
             {"added_by_use", m.added_by_use}};
 }
 
 json to_json(const Holiday& h) {
-    return {{"date", h.day}, {"name", opt(h.name)}};
+    return {{"date", h.day}, {"name", or_null(h.name)}};
 }
 
 std::string dump(const json& j) {

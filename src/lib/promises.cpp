@@ -1,6 +1,7 @@
 // Promises and mandate: decisions on escalations, the waiting clock, and the daily check.
 
 #include <ombud/error.hpp>
+#include <ombud/json.hpp>
 #include <ombud/tracker.hpp>
 
 #include <fmt/format.h>
@@ -10,11 +11,8 @@
 namespace ombud {
 namespace {
 
-using nlohmann::json;
-
-json opt_time(const std::optional<Timestamp>& t) {
-    return t ? json(format_rfc3339(*t)) : json(nullptr);
-}
+/// Event data.
+using Data = nlohmann::json;
 
 } // namespace
 
@@ -30,7 +28,7 @@ Complaint Tracker::decide(ComplaintId id, const std::string& decision) {
         Event e = event(id, EventKind::decided, decision);
         e.data = {{"asked", c.escalation->to},
                   {"level", c.escalation->level},
-                  {"due", opt_time(c.escalation->due)},
+                  {"due", json::time_or_null<Data>(c.escalation->due)},
                   {"late", c.escalation->due && *c.escalation->due < now_}};
         c.escalation.reset();
         c.status = Status::open;
@@ -67,7 +65,7 @@ Complaint Tracker::wait(ComplaintId id, const WaitRequest& r) {
         c.updated_at = now_;
         store_.update_complaint(c);
         Event e = event(id, EventKind::waited, r.reason);
-        e.data = {{"until", opt_time(r.until)}};
+        e.data = {{"until", json::time_or_null<Data>(r.until)}};
         store_.append_event(e);
     });
     return c;
@@ -103,8 +101,9 @@ void Tracker::resume_waiting(Complaint& c, const std::optional<std::string>& rea
         moved(c.response_due);
     Event e = event(c.id, EventKind::resumed, reason);
     e.data = {{"waited_since", format_rfc3339(since)},
-              {"due", opt_time(c.due)},
-              {"response_due", c.responded_at ? json(nullptr) : opt_time(c.response_due)}};
+              {"due", json::time_or_null<Data>(c.due)},
+              {"response_due",
+               c.responded_at ? Data(nullptr) : json::time_or_null<Data>(c.response_due)}};
     c.status = Status::open;
     c.waiting_since.reset();
     c.waiting_until.reset();

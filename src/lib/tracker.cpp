@@ -1,4 +1,5 @@
 #include <ombud/error.hpp>
+#include <ombud/json.hpp>
 #include <ombud/text.hpp>
 #include <ombud/tracker.hpp>
 
@@ -11,14 +12,8 @@
 namespace ombud {
 namespace {
 
-using nlohmann::json;
-
-json opt_json(const std::optional<std::string>& v) {
-    return v ? json(*v) : json(nullptr);
-}
-json opt_time(const std::optional<Timestamp>& t) {
-    return t ? json(format_rfc3339(*t)) : json(nullptr);
-}
+/// Event data.
+using Data = nlohmann::json;
 
 void validate_optional(const std::optional<std::string>& s, std::string_view what,
                        std::size_t max_bytes) {
@@ -196,16 +191,16 @@ Complaint Tracker::insert_opened(const OpenRequest& r) {
     e.channel = c.channel;
     e.data = {{"title", c.title},
               {"priority", to_string(c.priority)},
-              {"category", opt_json(c.category)},
+              {"category", json::or_null<Data>(c.category)},
               {"owner", c.owner},
-              {"due", opt_time(c.due)},
-              {"response_due", opt_time(c.response_due)},
-              {"customer_id", c.customer ? json(c.customer->id) : json(nullptr)},
+              {"due", json::time_or_null<Data>(c.due)},
+              {"response_due", json::time_or_null<Data>(c.response_due)},
+              {"customer_id", c.customer ? Data(c.customer->id) : Data(nullptr)},
               // As typed, since the customer record may be matched or filled in.
-              {"customer", r.customer ? json{{"name", r.customer->name},
-                                             {"email", opt_json(r.customer->email)},
-                                             {"phone", opt_json(r.customer->phone)}}
-                                      : json(nullptr)}};
+              {"customer", r.customer ? Data{{"name", r.customer->name},
+                                             {"email", json::or_null<Data>(r.customer->email)},
+                                             {"phone", json::or_null<Data>(r.customer->phone)}}
+                                      : Data(nullptr)}};
     store_.append_event(e);
     if (r.note) {
         Event note = event(c.id, EventKind::note, r.note);
@@ -305,10 +300,10 @@ void Tracker::escalate_to(Complaint& c, const std::string& asked, const std::str
     Event e = event(c.id, EventKind::escalated, reason);
     e.data = {{"to", to},
               {"level", level},
-              {"due", opt_time(due)},
-              {"from", opt_json(previous)},
-              {"instead_of", asked == to ? json(nullptr) : json(asked)},
-              {"why", why.empty() ? json(nullptr) : json(why)},
+              {"due", json::time_or_null<Data>(due)},
+              {"from", json::or_null<Data>(previous)},
+              {"instead_of", asked == to ? Data(nullptr) : Data(asked)},
+              {"why", why.empty() ? Data(nullptr) : Data(why)},
               {"automatic", automatic}};
     store_.append_event(e);
 }
@@ -354,7 +349,7 @@ Complaint Tracker::close(ComplaintId id, const CloseRequest& r) {
         store_.update_complaint(c);
         Event e = event(id, EventKind::closed, r.resolution);
         e.data = {{"reason", to_string(r.reason)},
-                  {"rating", r.rating ? json(*r.rating) : json(nullptr)}};
+                  {"rating", r.rating ? Data(*r.rating) : Data(nullptr)}};
         store_.append_event(e);
     });
     return c;
@@ -370,7 +365,7 @@ Complaint Tracker::reopen(ComplaintId id, const std::optional<std::string>& reas
                 fmt::format("#{} is not closed (it is {})", id, to_string(c.status)));
         Event e = event(id, EventKind::reopened, reason);
         e.data = {{"previous_close_reason",
-                   c.close_reason ? json(to_string(*c.close_reason)) : json(nullptr)}};
+                   c.close_reason ? Data(to_string(*c.close_reason)) : Data(nullptr)}};
         c.status = Status::open;
         c.closed_at.reset();
         c.close_reason.reset();
@@ -381,7 +376,7 @@ Complaint Tracker::reopen(ComplaintId id, const std::optional<std::string>& reas
         if (const auto due =
                 policy().due(policy().resolve[static_cast<std::size_t>(c.priority)], now_))
             c.due = due;
-        e.data["due"] = opt_time(c.due);
+        e.data["due"] = json::time_or_null<Data>(c.due);
         store_.update_complaint(c);
         store_.append_event(e);
     });

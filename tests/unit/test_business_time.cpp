@@ -1,4 +1,5 @@
 #include "scoped_zone.hpp"
+#include "seconds.hpp"
 
 #include <ombud/business_time.hpp>
 #include <ombud/error.hpp>
@@ -24,9 +25,9 @@ using ombud::test::ScopedZone;
 
 namespace {
 
-constexpr Timestamp kMinute = 60;
-constexpr Timestamp kHour = 3600;
-constexpr Timestamp kDay = 86400;
+using ombud::test::kDay;
+using ombud::test::kHour;
+using ombud::test::kMinute;
 
 // Moments are written as RFC 3339: starts in local time with their offset (readable), results
 // in UTC (exact).
@@ -660,7 +661,10 @@ TEST_CASE("counting long stretches at once agrees with counting day by day") {
     const std::vector<std::pair<const char*, const char*>> stretches = {
         {"2025-12-30T07:13:00Z", "2028-08-11T15:52:00Z"},
         {"2036-05-01T00:00:00Z", "2040-02-11T13:00:00Z"}};
-    for (const auto& [first, last] : stretches) {
+    for (const auto& stretch : stretches) {
+        // Plain names, not a structured binding: CAPTURE's lambda takes them.
+        const char* first = stretch.first;
+        const char* last = stretch.second;
         for (const BusinessCalendar& c : calendars) {
             CAPTURE(c.hours.format());
             CAPTURE(first);

@@ -12,14 +12,14 @@ using namespace ombud;
 
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
+using Table = std::vector<std::vector<std::string>>;
 
 // Every record of `text`, read with `delimiter`.
-Rows read_all(const std::string& text, char delimiter = ',') {
+Table read_all(const std::string& text, char delimiter = ',') {
     std::istringstream in(text);
     csv::Reader reader(in, delimiter);
     csv::Record r;
-    Rows rows;
+    Table rows;
     while (reader.next(r))
         rows.push_back(r.fields);
     return rows;
@@ -53,51 +53,51 @@ std::string error_of(const std::string& text, std::size_t max_bytes = 256u << 20
 } // namespace
 
 TEST_CASE("plain fields, with or without a last line end") {
-    CHECK(read_all("a,b,c\n1,2,3\n") == Rows{{"a", "b", "c"}, {"1", "2", "3"}});
-    CHECK(read_all("a,b,c\n1,2,3") == Rows{{"a", "b", "c"}, {"1", "2", "3"}});
-    CHECK(read_all("") == Rows{});
+    CHECK(read_all("a,b,c\n1,2,3\n") == Table{{"a", "b", "c"}, {"1", "2", "3"}});
+    CHECK(read_all("a,b,c\n1,2,3") == Table{{"a", "b", "c"}, {"1", "2", "3"}});
+    CHECK(read_all("") == Table{});
 }
 
 TEST_CASE("empty fields, at the start, the middle and the end") {
-    CHECK(read_all(",x,,\n") == Rows{{"", "x", "", ""}});
-    CHECK(read_all("\"\"\n") == Rows{{""}});
+    CHECK(read_all(",x,,\n") == Table{{"", "x", "", ""}});
+    CHECK(read_all("\"\"\n") == Table{{""}});
 }
 
 TEST_CASE("CRLF, a lone CR and empty lines end records; empty lines hold none") {
-    CHECK(read_all("a,b\r\n1,2\r\n") == Rows{{"a", "b"}, {"1", "2"}});
-    CHECK(read_all("a,b\r1,2\r") == Rows{{"a", "b"}, {"1", "2"}});
-    CHECK(read_all("\n\na\r\n\r\nb\n\n") == Rows{{"a"}, {"b"}});
+    CHECK(read_all("a,b\r\n1,2\r\n") == Table{{"a", "b"}, {"1", "2"}});
+    CHECK(read_all("a,b\r1,2\r") == Table{{"a", "b"}, {"1", "2"}});
+    CHECK(read_all("\n\na\r\n\r\nb\n\n") == Table{{"a"}, {"b"}});
 }
 
 TEST_CASE("quoted fields hold delimiters, doubled quotes and line breaks") {
-    CHECK(read_all("\"a,b\",c\n") == Rows{{"a,b", "c"}});
-    CHECK(read_all("\"say \"\"hi\"\"\",x\n") == Rows{{"say \"hi\"", "x"}});
-    CHECK(read_all("\"\"\"\"\n") == Rows{{"\""}});
+    CHECK(read_all("\"a,b\",c\n") == Table{{"a,b", "c"}});
+    CHECK(read_all("\"say \"\"hi\"\"\",x\n") == Table{{"say \"hi\"", "x"}});
+    CHECK(read_all("\"\"\"\"\n") == Table{{"\""}});
     // Each line break inside a cell is one LF, as the file ends its lines or not.
-    CHECK(read_all("\"one\ntwo\",x\n") == Rows{{"one\ntwo", "x"}});
-    CHECK(read_all("\"one\r\ntwo\",x\r\n") == Rows{{"one\ntwo", "x"}});
-    CHECK(read_all("\"one\rtwo\"\r") == Rows{{"one\ntwo"}});
-    CHECK(read_all("\"a\n\nb\"") == Rows{{"a\n\nb"}});
+    CHECK(read_all("\"one\ntwo\",x\n") == Table{{"one\ntwo", "x"}});
+    CHECK(read_all("\"one\r\ntwo\",x\r\n") == Table{{"one\ntwo", "x"}});
+    CHECK(read_all("\"one\rtwo\"\r") == Table{{"one\ntwo"}});
+    CHECK(read_all("\"a\n\nb\"") == Table{{"a\n\nb"}});
 }
 
 TEST_CASE("a quote inside an unquoted field is kept") {
-    CHECK(read_all("5\" screen,x\n") == Rows{{"5\" screen", "x"}});
+    CHECK(read_all("5\" screen,x\n") == Table{{"5\" screen", "x"}});
 }
 
 TEST_CASE("the delimiter can be a semicolon or a tab") {
-    CHECK(read_all("a;b,c;\"d;e\"\n", ';') == Rows{{"a", "b,c", "d;e"}});
-    CHECK(read_all("a\tb c\t\"d\te\"\n", '\t') == Rows{{"a", "b c", "d\te"}});
+    CHECK(read_all("a;b,c;\"d;e\"\n", ';') == Table{{"a", "b,c", "d;e"}});
+    CHECK(read_all("a\tb c\t\"d\te\"\n", '\t') == Table{{"a", "b c", "d\te"}});
 }
 
 TEST_CASE("a UTF-8 byte order mark at the start is skipped, and only there") {
-    CHECK(read_all("\xEF\xBB\xBFtitle,x\n1,2\n") == Rows{{"title", "x"}, {"1", "2"}});
-    CHECK(read_all("\xEF\xBB\xBF\"quoted\"\n") == Rows{{"quoted"}});
-    CHECK(read_all("a,\xEF\xBB\xBF\n") == Rows{{"a", "\xEF\xBB\xBF"}});
+    CHECK(read_all("\xEF\xBB\xBFtitle,x\n1,2\n") == Table{{"title", "x"}, {"1", "2"}});
+    CHECK(read_all("\xEF\xBB\xBF\"quoted\"\n") == Table{{"quoted"}});
+    CHECK(read_all("a,\xEF\xBB\xBF\n") == Table{{"a", "\xEF\xBB\xBF"}});
     CHECK(error_of("\xEF\xBBx\n") == "line 1: the file starts with a broken byte order mark");
 }
 
 TEST_CASE("UTF-8 passes through unchanged") {
-    CHECK(read_all("Café,日本語,😀\n") == Rows{{"Café", "日本語", "😀"}});
+    CHECK(read_all("Café,日本語,😀\n") == Table{{"Café", "日本語", "😀"}});
 }
 
 TEST_CASE("records know the line they start on") {
@@ -132,6 +132,6 @@ TEST_CASE("quote writes a field that reads back the same") {
     CHECK(csv::quote("cr\r") == "\"cr\r\"");
     for (const std::string s : {"a,b", "\"", "x\ny", ",\",\n", "日本,語"}) {
         CAPTURE(s);
-        CHECK(read_all(csv::quote(s) + "\n") == Rows{{s}});
+        CHECK(read_all(csv::quote(s) + "\n") == Table{{s}});
     }
 }

@@ -1,4 +1,5 @@
 #include "scoped_zone.hpp"
+#include "seconds.hpp"
 
 #include <ombud/error.hpp>
 #include <ombud/when.hpp>
@@ -40,9 +41,9 @@ Timestamp utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
     return timegm(&tm);
 }
 
-constexpr Timestamp kMinute = 60;
-constexpr Timestamp kHour = 3600;
-constexpr Timestamp kDay = 86400;
+using ombud::test::kDay;
+using ombud::test::kHour;
+using ombud::test::kMinute;
 
 // 2026-11-23T10:00:00Z: a Monday, 11:00 CET.
 constexpr Timestamp kMonday = 1795428000;
@@ -543,8 +544,8 @@ TEST_CASE("format_local writes local time to the minute") {
 TEST_CASE("format_relative rounds down to the largest fitting unit") {
     use_cet();
     const Timestamp now = kMonday;
-    const auto ago = [now](Timestamp d) { return ombud::format_relative(now - d, now); };
-    const auto ahead = [now](Timestamp d) { return ombud::format_relative(now + d, now); };
+    const auto ago = [&](Timestamp d) { return ombud::format_relative(now - d, now); };
+    const auto ahead = [&](Timestamp d) { return ombud::format_relative(now + d, now); };
 
     CHECK(ago(0) == "just now");
     CHECK(ago(59) == "just now");
