@@ -44,14 +44,14 @@ std::span<const CommandSpec> commands() {
         CommandSpec{"resume", "Start the clock again after waiting on the customer",
                     "ombud resume 42 --reason \"Photos arrived by post\"", setup_resume},
         CommandSpec{"check", "For cron: deadlines passed or close, decisions nobody took",
-                    "ombud check || mail -s \"ombud\" shop@example.com", setup_check},
+                    "ombud check || mail -s \"ombud\" shop@example.com", setup_check, false},
         CommandSpec{"team", "The team: who owns and decides, deputies, who is away",
-                    "ombud team away maria --until 2026-12-01 --deputy piet", setup_team},
+                    "ombud team away maria --until 2026-12-01 --deputy piet", setup_team, false},
         CommandSpec{"config", "Shared settings: opening hours, time zone, service targets",
-                    "ombud config set hours \"mon-fri 09:00-17:00, sat 10:00-14:00\"",
-                    setup_config},
+                    "ombud config set hours \"mon-fri 09:00-17:00, sat 10:00-14:00\"", setup_config,
+                    false},
         CommandSpec{"holiday", "Days the business is closed",
-                    "ombud holiday add 2026-12-25 --name \"Christmas\"", setup_holiday},
+                    "ombud holiday add 2026-12-25 --name \"Christmas\"", setup_holiday, false},
         CommandSpec{"search", "Find complaints by any word in their title, notes and resolution",
                     "ombud search parcel damaged --status closed", setup_search},
         CommandSpec{"export", "Write every customer, complaint and event as NDJSON",
@@ -94,7 +94,7 @@ void build_app(CLI::App& app, Context& ctx) {
     app.add_option("--format", *format, "Output format on stdout (default: human)")
         ->check(CLI::IsMember({"human", "json", "ndjson", "csv"}).description(""))
         ->type_name("human|json|ndjson|csv");
-    app.parse_complete_callback([json, format, &ctx] {
+    app.parse_complete_callback([json, format, &ctx, &app] {
         if (*json && !format->empty() && *format != "json")
             throw UsageError(
                 fmt::format("--json and --format {} ask for different output", *format),
@@ -107,6 +107,12 @@ void build_app(CLI::App& app, Context& ctx) {
             ctx.globals.format = Format::csv;
         else
             ctx.globals.format = Format::human;
+        if (ctx.globals.format == Format::csv)
+            for (const CLI::App* sub : app.get_subcommands())
+                for (const auto& spec : commands())
+                    if (sub->get_name() == spec.name && !spec.csv)
+                        throw UsageError(fmt::format("ombud {} has no CSV form", spec.name),
+                                         "use --json or the human output");
     });
     app.add_option("--color", ctx.globals.color, "Colour in human output")
         ->check(CLI::IsMember({"auto", "always", "never"}).description(""))

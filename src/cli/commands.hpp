@@ -15,6 +15,9 @@ struct CommandSpec {
     /// One typical invocation, shown when the command is used wrongly.
     const char* example;
     void (*setup)(CLI::App& sub, Context& ctx);
+    /// Whether `--format csv` can show what it prints. Checked before the command runs, so a
+    /// command that writes does not write and then fail to show it.
+    bool csv = true;
 };
 
 void setup_open(CLI::App& sub, Context& ctx);

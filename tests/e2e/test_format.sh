@@ -287,6 +287,25 @@ expect_rc 0
 csv_rows
 expect_json 'len(d)' 2 'd[1][0]' 4 'd[1][1]' "Brand new" 'd[1][6]' Klaas
 
+TEST "csv: team, config, holiday and check have no CSV form, and are refused before they write"
+ok open "Parcel damaged" --customer "Jan de Vries"
+snapshot
+for args in "team add maria" "team away bram --until 3d --deputy maria" "team" \
+    "config set timezone Europe/Amsterdam" "config list" "config get hours" \
+    "holiday add 2026-12-25" "holiday list" "check" "check --act"; do
+    # shellcheck disable=SC2086 # the words are the arguments
+    run --format csv $args
+    expect_rc 2
+    expect_empty "$out"
+    expect_contains "$err" "ombud ${args%% *} has no CSV form"
+    expect_contains "$err" "use --json or the human output"
+done
+expect_unchanged
+run --format ndjson team add maria
+expect_rc 0
+run --json team
+expect_json 'd[0]["name"]' maria
+
 TEST "csv: header rows, CRLF line ends, no byte order mark, and a header alone when empty"
 # No deadlines, so the row below is the same at any time of day.
 policy_off
