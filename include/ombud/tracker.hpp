@@ -215,6 +215,10 @@ class Tracker {
     void write(const std::function<void()>& fn);
     /// Inserts the complaint `r` asks for (in a write), with its opened event and first note.
     Complaint insert_opened(const OpenRequest& r);
+    /// Runs `fn`, which adds `rows` complaints, as a bulk write (Store::bulk) when they are many.
+    void in_bulk_if_many(std::size_t rows, const std::function<void()>& fn);
+    /// The body of open_batch: each request checked, then opened or refused.
+    void open_each(const std::vector<OpenRequest>& requests, BatchReport& report);
     /// Throws NotFoundError when `customer` is given and matches nobody.
     void require_customer(const std::optional<std::string>& customer);
     /// An event of this actor at this time.

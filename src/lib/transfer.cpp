@@ -333,137 +333,143 @@ ImportReport import_ndjson(Store& store, std::istream& in) {
             throw ConflictError("the database already holds data; an import needs an empty "
                                 "one",
                                 "import into a new file with --db NEW.db");
-        // Ids ascend within each kind, as an export writes them: uniqueness is then a
-        // comparison with the last one, and a reference a binary search.
-        std::vector<std::int64_t> customers, complaints;
-        std::int64_t last_event = 0;
-        const auto holds = [](const std::vector<std::int64_t>& ids, std::int64_t id) {
-            return std::binary_search(ids.begin(), ids.end(), id);
-        };
-        const auto ascend = [&](const Record& r, std::vector<std::int64_t>& ids, std::int64_t id) {
-            if (!ids.empty() && id <= ids.back())
-                r.fail("id", fmt::format("is {}, not above the previous one ({})", id, ids.back()));
-            ids.push_back(id);
-        };
-        std::string text;
-        std::size_t n = 0;
-        bool header = false;
-        int version = 0;
-        // The order of the kinds of records: settings, holidays, team, customers, complaints,
-        // events.
-        int stage = 0;
-        std::string last_key;
-        while (std::getline(in, text)) {
-            ++n;
-            if (text.empty() || text == "\r")
-                continue;
-            const Json j = Json::parse(text, nullptr, false);
-            if (j.is_discarded() || !j.is_object())
-                throw UsageError(fmt::format("line {}: not a JSON object", n),
-                                 "an import reads what `ombud export` writes");
-            const Record r(j, n);
-            const std::string type = r.text("type", 32);
-            if (!header) {
-                if (type != "ombud_export")
-                    r.fail("type", "must be \"ombud_export\" on the first line: this is not an "
-                                   "ombud export");
-                version = static_cast<int>(r.integer("version", 0, 1'000'000));
-                if (version < 1 || version > export_version)
-                    r.fail("version",
-                           fmt::format("is not one this ombud reads (1 to {})", export_version));
-                header = true;
-                continue;
-            }
-            const auto order = [&](int s) {
-                if (s < stage)
-                    r.fail("type", "comes too late: settings, holidays, team, customers, "
-                                   "complaints, then events");
-                if (s != stage)
-                    last_key.clear();
-                stage = s;
+        // Every row gets a new id in an empty file: index them at the end, not one by one.
+        store.bulk([&] {
+            // Ids ascend within each kind, as an export writes them: uniqueness is then a
+            // comparison with the last one, and a reference a binary search.
+            std::vector<std::int64_t> customers, complaints;
+            std::int64_t last_event = 0;
+            const auto holds = [](const std::vector<std::int64_t>& ids, std::int64_t id) {
+                return std::binary_search(ids.begin(), ids.end(), id);
             };
-            // Settings, holidays and members each once, in the order an export writes them.
-            const auto ascend_key = [&](const char* field, const std::string& key) {
-                if (!last_key.empty() && key <= last_key)
-                    r.fail(field, fmt::format("\"{}\" is not after the previous one (\"{}\")", key,
-                                              last_key));
-                last_key = key;
-            };
-            if (type == "setting" && version >= 2) {
-                order(0);
-                const std::string key = r.text("key", max_name_bytes);
-                std::string value = r.text("value", max_text_bytes);
-                try {
-                    setting_spec(key);
-                } catch (const UsageError& e) {
-                    r.fail("key", fmt::format("is wrong: {}", e.what()));
-                }
-                try {
-                    value = check_setting(key, value);
-                } catch (const UsageError& e) {
-                    r.fail("value", fmt::format("is wrong: {}", e.what()));
-                }
-                ascend_key("key", key);
-                store.set_setting(key, value);
-                ++report.settings;
-            } else if (type == "holiday" && version >= 2) {
-                order(1);
-                Holiday h{r.text("date", 10), r.opt_text("name", max_name_bytes)};
-                try {
-                    h.day = format_local_date(parse_local_date(h.day));
-                } catch (const UsageError& e) {
-                    r.fail("date", fmt::format("is wrong: {}", e.what()));
-                }
-                ascend_key("date", h.day);
-                store.add_holiday(h);
-                ++report.holidays;
-            } else if (type == "member" && version >= 2) {
-                order(2);
-                const TeamMember m = read_member(r);
-                ascend_key("name", m.name);
-                store.save_member(m);
-                ++report.members;
-            } else if (type == "customer") {
-                order(3);
-                const Customer c = read_customer(r);
-                ascend(r, customers, c.id);
-                store.insert_customer(c);
-                ++report.customers;
-            } else if (type == "complaint") {
-                order(4);
-                const Complaint c = read_complaint(r, version);
-                if (c.customer && !holds(customers, c.customer->id))
-                    r.fail("customer_id", fmt::format("names customer {}, which no earlier line "
-                                                      "holds",
-                                                      c.customer->id));
-                ascend(r, complaints, c.id);
-                store.insert_complaint(c);
-                ++report.complaints;
-            } else if (type == "event") {
-                order(5);
-                const Event e = read_event(r);
-                if (!holds(complaints, e.complaint_id))
-                    r.fail("complaint_id", fmt::format("names complaint #{}, which no earlier "
-                                                       "line holds",
-                                                       e.complaint_id));
-                if (e.id <= last_event)
+            const auto ascend = [&](const Record& r, std::vector<std::int64_t>& ids,
+                                    std::int64_t id) {
+                if (!ids.empty() && id <= ids.back())
                     r.fail("id",
-                           fmt::format("is {}, not above the previous one ({})", e.id, last_event));
-                last_event = e.id;
-                store.append_event(e);
-                ++report.events;
-            } else {
-                r.fail("type", version >= 2 ? "must be setting, holiday, member, customer, "
-                                              "complaint or event"
-                                            : "must be customer, complaint or event");
+                           fmt::format("is {}, not above the previous one ({})", id, ids.back()));
+                ids.push_back(id);
+            };
+            std::string text;
+            std::size_t n = 0;
+            bool header = false;
+            int version = 0;
+            // The order of the kinds of records: settings, holidays, team, customers, complaints,
+            // events.
+            int stage = 0;
+            std::string last_key;
+            while (std::getline(in, text)) {
+                ++n;
+                if (text.empty() || text == "\r")
+                    continue;
+                const Json j = Json::parse(text, nullptr, false);
+                if (j.is_discarded() || !j.is_object())
+                    throw UsageError(fmt::format("line {}: not a JSON object", n),
+                                     "an import reads what `ombud export` writes");
+                const Record r(j, n);
+                const std::string type = r.text("type", 32);
+                if (!header) {
+                    if (type != "ombud_export")
+                        r.fail("type", "must be \"ombud_export\" on the first line: this is not an "
+                                       "ombud export");
+                    version = static_cast<int>(r.integer("version", 0, 1'000'000));
+                    if (version < 1 || version > export_version)
+                        r.fail("version", fmt::format("is not one this ombud reads (1 to {})",
+                                                      export_version));
+                    header = true;
+                    continue;
+                }
+                const auto order = [&](int s) {
+                    if (s < stage)
+                        r.fail("type", "comes too late: settings, holidays, team, customers, "
+                                       "complaints, then events");
+                    if (s != stage)
+                        last_key.clear();
+                    stage = s;
+                };
+                // Settings, holidays and members each once, in the order an export writes them.
+                const auto ascend_key = [&](const char* field, const std::string& key) {
+                    if (!last_key.empty() && key <= last_key)
+                        r.fail(field, fmt::format("\"{}\" is not after the previous one (\"{}\")",
+                                                  key, last_key));
+                    last_key = key;
+                };
+                if (type == "setting" && version >= 2) {
+                    order(0);
+                    const std::string key = r.text("key", max_name_bytes);
+                    std::string value = r.text("value", max_text_bytes);
+                    try {
+                        setting_spec(key);
+                    } catch (const UsageError& e) {
+                        r.fail("key", fmt::format("is wrong: {}", e.what()));
+                    }
+                    try {
+                        value = check_setting(key, value);
+                    } catch (const UsageError& e) {
+                        r.fail("value", fmt::format("is wrong: {}", e.what()));
+                    }
+                    ascend_key("key", key);
+                    store.set_setting(key, value);
+                    ++report.settings;
+                } else if (type == "holiday" && version >= 2) {
+                    order(1);
+                    Holiday h{r.text("date", 10), r.opt_text("name", max_name_bytes)};
+                    try {
+                        h.day = format_local_date(parse_local_date(h.day));
+                    } catch (const UsageError& e) {
+                        r.fail("date", fmt::format("is wrong: {}", e.what()));
+                    }
+                    ascend_key("date", h.day);
+                    store.add_holiday(h);
+                    ++report.holidays;
+                } else if (type == "member" && version >= 2) {
+                    order(2);
+                    const TeamMember m = read_member(r);
+                    ascend_key("name", m.name);
+                    store.save_member(m);
+                    ++report.members;
+                } else if (type == "customer") {
+                    order(3);
+                    const Customer c = read_customer(r);
+                    ascend(r, customers, c.id);
+                    store.insert_customer(c);
+                    ++report.customers;
+                } else if (type == "complaint") {
+                    order(4);
+                    const Complaint c = read_complaint(r, version);
+                    if (c.customer && !holds(customers, c.customer->id))
+                        r.fail("customer_id",
+                               fmt::format("names customer {}, which no earlier line "
+                                           "holds",
+                                           c.customer->id));
+                    ascend(r, complaints, c.id);
+                    store.insert_complaint(c);
+                    ++report.complaints;
+                } else if (type == "event") {
+                    order(5);
+                    const Event e = read_event(r);
+                    if (!holds(complaints, e.complaint_id))
+                        r.fail("complaint_id", fmt::format("names complaint #{}, which no earlier "
+                                                           "line holds",
+                                                           e.complaint_id));
+                    if (e.id <= last_event)
+                        r.fail("id", fmt::format("is {}, not above the previous one ({})", e.id,
+                                                 last_event));
+                    last_event = e.id;
+                    store.append_event(e);
+                    ++report.events;
+                } else {
+                    r.fail("type", version >= 2 ? "must be setting, holiday, member, customer, "
+                                                  "complaint or event"
+                                                : "must be customer, complaint or event");
+                }
             }
-        }
-        if (!header)
-            throw UsageError("the input is empty: no ombud export",
-                             "an import reads what `ombud export` writes");
-        // Version 1 had no team: the people in its records join it, as on a schema upgrade.
-        if (version < 2)
-            report.members = store.add_team_from_use();
+            if (!header)
+                throw UsageError("the input is empty: no ombud export",
+                                 "an import reads what `ombud export` writes");
+            // Version 1 had no team: the people in its records join it, as on a schema upgrade.
+            if (version < 2)
+                report.members = store.add_team_from_use();
+        });
     });
     return report;
 }

@@ -3,7 +3,11 @@
 #include <ombud/error.hpp>
 #include <ombud/tracker.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
 
 using namespace ombud;
 using ombud::test::TempDir;
@@ -261,6 +265,77 @@ TEST_CASE_FIXTURE(Fixture, "open_batch as a dry run tells all and writes nothing
     CHECK(store->max_complaint_id() == 0);
     CHECK(store->team().empty());
     CHECK_FALSE(store->find_customer({"Jan", std::nullopt, std::nullopt}));
+}
+
+namespace {
+
+// What `search` finds for `query`, by complaint number.
+std::vector<ComplaintId> found(Tracker t, const std::string& query) {
+    std::vector<ComplaintId> ids;
+    ListFilter all;
+    all.include_closed = true;
+    t.search(query, all, [&](const SearchHit& h) { ids.push_back(h.complaint.id); });
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+// FTS5's own check of an index against the table it indexes; throws when they differ.
+void check_index(const std::string& file, const char* index) {
+    SQLite::Database db(file, SQLite::OPEN_READWRITE);
+    db.exec(fmt::format("INSERT INTO {0} ({0}) VALUES ('integrity-check')", index));
+}
+
+int triggers(const std::string& file) {
+    SQLite::Database db(file, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'").getInt();
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "a large batch is indexed for search as a small one is") {
+    open_one("Before the batch");
+    const int before = triggers(dir.file("o.db"));
+    std::vector<OpenRequest> batch;
+    for (int i = 1; i <= 120; ++i) {
+        OpenRequest r;
+        r.title = fmt::format("Batch item {}", i);
+        r.customer = CustomerInput{fmt::format("Zoë Bakker {}", i), std::nullopt, std::nullopt};
+        if (i % 3 == 0)
+            r.note = "the kettle whistles";
+        batch.push_back(r);
+    }
+    SUBCASE("open_batch") {
+        CHECK(as("anna").open_batch(batch, {}).written);
+    }
+    SUBCASE("open_all") {
+        CHECK(as("anna").open_all(batch).size() == 120);
+    }
+
+    CHECK(found(as("x"), "kettle").size() == 40);
+    CHECK(found(as("x"), "zoe").size() == 120);
+    CHECK(found(as("x"), "batch item 77") == std::vector<ComplaintId>{78});
+    CHECK(found(as("x"), "before") == std::vector<ComplaintId>{1});
+    for (const char* index : {"title_index", "text_index", "customer_index"})
+        CHECK_NOTHROW(check_index(dir.file("o.db"), index));
+    // The triggers are back, so the next complaint is indexed as it is written.
+    CHECK(triggers(dir.file("o.db")) == before);
+    open_one("After the kettle");
+    CHECK(found(as("x"), "kettle").size() == 41);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a large batch rolled back leaves the indexing as it was") {
+    open_one("Before the batch");
+    const int before = triggers(dir.file("o.db"));
+    std::vector<OpenRequest> batch(80);
+    for (auto& r : batch)
+        r.title = "Kettle";
+    batch.back().title = ""; // refused: no title
+    CHECK_FALSE(as("anna").open_batch(batch, {}).written);
+    CHECK_FALSE(as("anna").open_batch({batch.begin(), batch.end() - 1}, {.dry_run = true}).written);
+    CHECK(triggers(dir.file("o.db")) == before);
+    CHECK(found(as("x"), "kettle").empty());
+    open_one("Kettle again");
+    CHECK(found(as("x"), "kettle") == std::vector<ComplaintId>{2});
 }
 
 TEST_CASE_FIXTURE(Fixture, "bad text is refused before anything is written") {
