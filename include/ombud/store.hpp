@@ -132,6 +132,11 @@ class Store {
                                        const StoreOptions& options = {});
     /// The same with only a busy timeout.
     static std::unique_ptr<Store> open(const std::string& path, OpenMode mode, int busy_timeout_ms);
+    /// Makes a new database at `path` and has `fill` write to it before anyone can see it: the
+    /// file appears only when `fill` returns, so when it throws nothing is left behind.
+    /// ConflictError when a file appears at `path` meanwhile.
+    static void create_filled(const std::string& path, const StoreOptions& options,
+                              const std::function<void(Store&)>& fill);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
@@ -132,8 +133,15 @@ void run_import(const ImportOptions& o, Context& ctx) {
     csv_only(o.dry_run, "--dry-run");
     std::ifstream in;
     std::istream& source = Context::input(o.file, in, "import");
-    const transfer::ImportReport report =
-        transfer::import_ndjson(ctx.store(OpenMode::write), source);
+    transfer::ImportReport report;
+    const std::string path = ctx.database_path();
+    std::error_code ec;
+    if (path != ":memory:" && !std::filesystem::exists(path, ec) && !ec)
+        // A new file is filled before it appears, so a failed import leaves none behind.
+        Store::create_filled(path, ctx.store_options(),
+                             [&](Store& s) { report = transfer::import_ndjson(s, source); });
+    else
+        report = transfer::import_ndjson(ctx.store(OpenMode::write), source);
     if (source.bad())
         throw Error(ExitCode::failed, fmt::format("reading {} failed", o.file));
     ctx.out().imported(o.file == "-" ? "stdin" : o.file, report);

@@ -117,12 +117,15 @@ std::string Context::actor() const {
     throw UsageError("cannot tell who is acting", "pass --as NAME or set OMBUD_USER");
 }
 
+StoreOptions Context::store_options() const {
+    return StoreOptions{.busy_timeout_ms = busy_timeout_ms(),
+                        .network_share = network_share_override(),
+                        .warn = warn};
+}
+
 Store& Context::store(OpenMode mode) {
     if (!store_)
-        store_ = Store::open(database_path(), mode,
-                             StoreOptions{.busy_timeout_ms = busy_timeout_ms(),
-                                          .network_share = network_share_override(),
-                                          .warn = warn});
+        store_ = Store::open(database_path(), mode, store_options());
     return *store_;
 }
 

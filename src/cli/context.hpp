@@ -38,6 +38,8 @@ class Context {
 
     /// The database; `write` creates the file when it does not exist yet.
     Store& store(OpenMode mode);
+    /// How the database is opened: busy timeout, network share, warnings.
+    StoreOptions store_options() const;
     /// The tracker on the database, acting as actor().
     Tracker& tracker(OpenMode mode);
     Renderer& out();

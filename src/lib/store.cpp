@@ -666,9 +666,11 @@ struct Store::Impl {
     void choose_journal(bool new_file);
     /// Brings the file up to `schema_version` in one transaction.
     void upgrade();
-    /// Makes a complete ombud database at `path` unless another process puts one there first.
-    static void create(const std::string& path, const StoreOptions& options,
-                       const std::optional<std::string>& network);
+    /// Makes a complete ombud database at `path`, filled by `fill` when given, unless another
+    /// process puts one there first (false then). The file appears only when it is complete.
+    static bool create(const std::string& path, const StoreOptions& options,
+                       const std::optional<std::string>& network,
+                       const std::function<void(Store&)>& fill = {});
 };
 
 bool Store::Impl::check_version() {
@@ -764,8 +766,9 @@ void Store::Impl::upgrade() {
     }
 }
 
-void Store::Impl::create(const std::string& path, const StoreOptions& options,
-                         const std::optional<std::string>& network) {
+bool Store::Impl::create(const std::string& path, const StoreOptions& options,
+                         const std::optional<std::string>& network,
+                         const std::function<void(Store&)>& fill) {
     const fs::path parent = fs::path(path).parent_path();
     std::error_code ec;
     if (!parent.empty())
@@ -775,17 +778,22 @@ void Store::Impl::create(const std::string& path, const StoreOptions& options,
             fmt::format("cannot create the folder {}: {}", parent.string(), ec.message()));
     const std::string temp = private_temp_for(path);
     try {
-        Impl scratch(temp, SQLite::OPEN_READWRITE, options);
-        scratch.path = path;
-        scratch.network = network;
-        scratch.guarded([&] { scratch.upgrade(); });
+        auto scratch = std::make_unique<Impl>(temp, SQLite::OPEN_READWRITE, options);
+        scratch->path = path;
+        scratch->network = network;
+        scratch->guarded([&] { scratch->upgrade(); });
+        if (fill) {
+            scratch->guarded([&] { scratch->db.exec("PRAGMA foreign_keys = ON"); });
+            Store store(std::move(scratch));
+            fill(store);
+        }
     } catch (...) {
         // The scratch file and whatever journal SQLite had started next to it.
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             ::unlink((temp + suffix).c_str());
         throw;
     }
-    publish(temp, path);
+    return publish(temp, path);
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -795,6 +803,30 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode, int b
     StoreOptions options;
     options.busy_timeout_ms = busy_timeout_ms;
     return open(path, mode, options);
+}
+
+namespace {
+
+// The network file system `path` is on, if any, as the options say or statfs finds.
+std::optional<std::string> network_of(const std::string& path, const StoreOptions& options) {
+    if (!options.network_share)
+        return files::network_fs_of(path);
+    if (*options.network_share)
+        return "OMBUD_NETWORK_FS=yes";
+    return std::nullopt;
+}
+
+} // namespace
+
+void Store::create_filled(const std::string& path, const StoreOptions& options,
+                          const std::function<void(Store&)>& fill) {
+    std::error_code ec;
+    if (fs::exists(path, ec))
+        throw ConflictError(fmt::format("{} exists already", path),
+                            "fill a new file, or open this one");
+    if (!Impl::create(path, options, network_of(path, options), fill))
+        throw ConflictError(fmt::format("{} appeared while ombud was filling it", path),
+                            "nothing was written to it; try again with a new file");
 }
 
 std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode,
@@ -809,14 +841,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode,
     if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
         throw StorageError(fmt::format("cannot open {}: {}", path, ec.message()));
     const bool in_memory = path == ":memory:";
-    std::optional<std::string> network;
-    if (!in_memory) {
-        const bool detect = !options.network_share.has_value();
-        if (detect)
-            network = files::network_fs_of(path);
-        else if (*options.network_share)
-            network = "OMBUD_NETWORK_FS=yes";
-    }
+    const std::optional<std::string> network = in_memory ? std::nullopt : network_of(path, options);
     if (!in_memory && !fs::exists(status)) {
         if (mode != OpenMode::write) {
             // A database that does not exist yet reads as an empty one; nothing is created for

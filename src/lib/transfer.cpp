@@ -184,6 +184,11 @@ Complaint read_complaint(const Record& r, int version) {
         r.fail("closed_at", "must be set exactly when the status is closed");
     if ((c.status == Status::waiting) != c.waiting_since.has_value())
         r.fail("waiting", "must be set exactly when the status is waiting");
+    // And those `ombud db check` adds, so an import cannot bring in what the check would flag.
+    if ((c.status == Status::escalated) != c.escalation.has_value())
+        r.fail("escalation", "must be set exactly when the status is escalated");
+    if (c.updated_at < c.created_at)
+        r.fail("updated_at", "must not be before \"created_at\"");
     return c;
 }
 

@@ -72,6 +72,25 @@ expect_json '[c["id"] for c in d]' '[1]'
 run --db "$T/copy.db" db check
 expect_rc 0
 
+TEST "an import into a new file that fails on its last line leaves no file; one that works, the file"
+setup_everything
+"$OMBUD" export >"$T/all.ndjson"
+sed '$s/"kind":"[a-z]*"/"kind":"bogus"/' "$T/all.ndjson" >"$T/bad.ndjson"
+export OMBUD_DB="$T/sub/new.db"
+run import "$T/bad.ndjson"
+expect_rc 2
+expect_contains "$err" "line $(wc -l <"$T/all.ndjson"): \"kind\""
+expect_no_file "$OMBUD_DB"
+expect_eq "$(find "$T" -path "$T/sub/*" | wc -l)" 0 "files left in the folder"
+run import "$T/all.ndjson"
+expect_rc 0
+expect_file_exists "$OMBUD_DB"
+expect_eq "$(stat -c %a "$OMBUD_DB")" 600 "mode of the new file"
+run export
+expect_eq "$(file_hash "$OUT_FILE")" "$(file_hash "$T/all.ndjson")" "export of the import"
+run --db "$T/sub/new.db" import "$T/all.ndjson"
+expect_rc 4
+
 TEST "import reads stdin, and --json reports the counts"
 setup_everything
 "$OMBUD" export >"$T/all.ndjson"
@@ -102,7 +121,7 @@ check_bad() {
     run import "$T/bad.ndjson"
     expect_rc 2
     expect_contains "$err" "$3"
-    expect_eq "$(sql "$ROWS" 2>&1)" 0 "rows after a bad line $1"
+    expect_no_file "$OMBUD_DB"
 }
 check_bad 7 '7s/"status":"[a-z]*"/"status":"bogus"/' 'line 7: "status" is wrong: invalid status "bogus"'
 check_bad 8 '8s/"title":"[^"]*"/"title":""/' 'line 8: "title"'
@@ -113,6 +132,9 @@ check_bad 11 '11s/.*/{not json/' 'line 11: not a JSON object'
 check_bad 1 '1s/.*/{"type":"ombud_export","version":3}/' 'line 1: "version" is not one this ombud reads (1 to 2)'
 check_bad 1 '1d' 'line 1: "type" must be "ombud_export"'
 check_bad 9 '9s/"rating":null/"rating":9/' 'line 9: "rating" must be from 1 to 5'
+check_bad 7 '7s/"status":"escalated"/"status":"open"/' 'line 7: "escalation" must be set exactly when the status is escalated'
+check_bad 8 '8s/"status":"open"/"status":"escalated"/' 'line 8: "escalation" must be set exactly when the status is escalated'
+check_bad 9 '9s/"updated_at":"[^"]*"/"updated_at":"2000-01-01T00:00:00Z"/' 'line 9: "updated_at" must not be before "created_at"'
 # The first member moved after the first customer (to line 4): the team comes before them.
 check_bad 4 '2{h;d};4G' 'line 4: "type" comes too late'
 # Lines 2-3 are the team, 4-6 the customers, 7-9 the complaints, then the events.
@@ -122,6 +144,16 @@ expect_eq "$(sed -n '2p;3p;4p;6p;7p;9p;10p' "$T/all.ndjson" | cut -d, -f1 | tr '
 run import /dev/null
 expect_rc 2
 expect_contains "$err" "the input is empty"
+# Into a file that exists, empty: the import is one transaction, rolled back.
+: >"$OMBUD_DB"
+sed '11s/.*/{not json/' "$T/all.ndjson" >"$T/bad.ndjson"
+run import "$T/bad.ndjson"
+expect_rc 2
+expect_eq "$(sql "$ROWS" 2>&1)" 0 "rows after a bad line into an existing file"
+rm "$OMBUD_DB"*
+# None of the failed imports above left a file behind ($OMBUD_DB did not exist before).
+expect_no_file "$OMBUD_DB"
+expect_eq "$(find "$T" -name 'new.db*' | wc -l)" 0 "files left next to it"
 run import "$T/no-such-file.ndjson"
 expect_rc 3
 expect_contains "$err" "cannot read $T/no-such-file.ndjson"
@@ -287,7 +319,7 @@ sed '1a {"type":"setting","key":"hours","value":"mon-fri 09:00-17:00"}' "$T/v1.n
 run import "$T/v1-setting.ndjson"
 expect_rc 2
 expect_contains "$err" 'line 2: "type" must be customer, complaint or event'
-expect_eq "$(sql "$ROWS" 2>&1)" 0 "rows after the refused import"
+expect_no_file "$OMBUD_DB"
 
 TEST "a wrong setting, holiday or member line is usage (exit 2), names the line and the field"
 setup_promises
@@ -299,7 +331,7 @@ check_bad_line() {
     run import "$T/bad.ndjson"
     expect_rc 2
     expect_contains "$err" "$3"
-    expect_eq "$(sql "$ROWS" 2>&1)" 0 "rows after a bad line $1"
+    expect_no_file "$OMBUD_DB"
 }
 # Lines 2-4 are the settings (hours, sla.normal.resolve, timezone), 5-6 the holidays, 7-10 the
 # team (bob, kees, maria, piet).
@@ -334,7 +366,7 @@ run import "$T/bad.ndjson"
 expect_rc 2
 expect_contains "$err" 'unknown setting "bogus.key"'
 expect_match "$err" '^ombud: error: line 2: "key" '
-expect_eq "$(sql "$ROWS" 2>&1)" 0 "rows after the refused import"
+expect_no_file "$OMBUD_DB"
 
 TEST "import into a database that holds only a setting, a holiday or a team member: exit 4"
 # An import never merges: shared settings, holidays and the team are data like any other.

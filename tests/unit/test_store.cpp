@@ -95,6 +95,41 @@ TEST_CASE("reading or changing a missing database creates nothing") {
     CHECK_FALSE(std::filesystem::exists(path));
 }
 
+TEST_CASE("create_filled shows the file only when it is full, and never over another") {
+    TempDir dir;
+    const std::string path = dir.file("sub/new.db");
+    const auto files_in_sub = [&] {
+        return std::distance(std::filesystem::directory_iterator(dir.file("sub")),
+                             std::filesystem::directory_iterator());
+    };
+    const auto fill = [&](Store& s) {
+        CHECK_FALSE(std::filesystem::exists(path)); // not yet visible
+        s.write([&] { s.set_setting("timezone", "Europe/Amsterdam"); });
+    };
+
+    CHECK_THROWS_AS(Store::create_filled(path, {},
+                                         [&](Store& s) {
+                                             fill(s);
+                                             throw ombud::UsageError("line 9: bad", "");
+                                         }),
+                    ombud::UsageError);
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK(files_in_sub() == 0);
+
+    Store::create_filled(path, {}, fill);
+    CHECK(files_in_sub() == 1); // no journal or scratch file left
+    CHECK(Store::open(path, OpenMode::read)->settings().size() == 1);
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+
+    bool filled = false;
+    CHECK_THROWS_AS(Store::create_filled(path, {}, [&](Store&) { filled = true; }),
+                    ombud::ConflictError);
+    CHECK_FALSE(filled); // refused before any work
+    CHECK(Store::open(path, OpenMode::read)->settings().size() == 1);
+}
+
 TEST_CASE("an empty file is initialised in place") {
     TempDir dir;
     const std::string path = dir.file("empty.db");
