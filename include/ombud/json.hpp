@@ -35,4 +35,9 @@ Json to_json(const Complaint& c, const std::vector<Event>& events);
 /// Compact JSON text; invalid UTF-8 that old data may carry becomes U+FFFD instead of throwing.
 std::string dump(const Json& j);
 
+/// Append dump(to_json(x)) to `out` without building the object first: listings and
+/// histories write millions of rows, and building each row's Json took most of their time.
+void append(std::string& out, const Complaint& c);
+void append(std::string& out, const Event& e);
+
 } // namespace ombud::json

@@ -21,7 +21,7 @@ class JsonRenderer final : public Renderer {
     }
 
     void list_begin(ComplaintId) override { begin(); }
-    void list_row(const Complaint& c) override { element(json::to_json(c)); }
+    void list_row(const Complaint& c) override { element(c); }
     void list_end() override { end(); }
 
     void search_begin(ComplaintId) override { begin(); }
@@ -40,7 +40,7 @@ class JsonRenderer final : public Renderer {
     void search_end() override { end(); }
 
     void history_begin(bool) override { begin(); }
-    void history_row(const Event& e) override { element(json::to_json(e)); }
+    void history_row(const Event& e) override { element(e); }
     void history_end() override { end(); }
 
     void imported(const std::string& source, const transfer::ImportReport& r) override {
@@ -188,6 +188,18 @@ class JsonRenderer final : public Renderer {
             fmt::print(out_, "{}\n{}", first_ ? "" : ",", json::dump(j));
         first_ = false;
     }
+    // A complaint or event of a listing, written straight into a reused buffer.
+    template <typename Row> void element(const Row& row) {
+        row_.clear();
+        if (!lines_)
+            row_ += first_ ? "\n" : ",\n";
+        json::append(row_, row);
+        if (lines_)
+            row_ += '\n';
+        fmt::print(out_, "{}", row_); // as value() and element(): a failed write throws
+        first_ = false;
+    }
+    std::string row_;
     void end() {
         if (!lines_)
             std::fputs(first_ ? "]\n" : "\n]\n", out_);

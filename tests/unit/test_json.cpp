@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using namespace ombud;
 
 TEST_CASE("a bare complaint has every key, absent values null") {
@@ -102,4 +105,99 @@ TEST_CASE("dump never throws on invalid UTF-8 and keeps escapes escaped") {
     CHECK(s.find("bad \xef\xbf\xbd byte") != std::string::npos);
     CHECK(s.find("\\u001b[31mred") != std::string::npos);
     CHECK(s.find('\x1b') == std::string::npos);
+}
+
+namespace {
+
+// Texts that stress the writer: every escape, controls, DEL, non-ASCII, bidi, invalid UTF-8.
+const std::vector<std::string> nasty = {
+    "",
+    "plain",
+    "quote \" and backslash \\ and slash /",
+    "lines\nand\ttabs\rand\bback\fform",
+    std::string("nul \0 inside", 12),
+    "\x01\x1f\x7f controls and DEL",
+    "Zoë, café, 漢字, emoji 🎉",
+    "bidi \u202e reversed",
+    "invalid \xff byte",
+    "truncated \xe2\x82",
+    "overlong \xc0\xaf",
+    "surrogate \xed\xa0\x80 half",
+};
+
+template <typename T> std::string appended(const T& x) {
+    std::string out = "prefix:";
+    json::append(out, x);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("append writes the bytes of dump(to_json) for every shape of complaint") {
+    for (std::size_t i = 0; i < 4 * nasty.size(); ++i) {
+        const std::string& t = nasty[i % nasty.size()];
+        const auto some = [&](int bit) -> std::optional<std::string> {
+            return (i >> bit) & 1 ? std::optional<std::string>(t) : std::nullopt;
+        };
+        Complaint c;
+        c.id = static_cast<ComplaintId>(i * 7919 + 1);
+        c.title = t;
+        c.status = static_cast<Status>(i % 4);
+        c.priority = static_cast<Priority>(i % 4);
+        c.category = some(0);
+        c.channel = some(1);
+        if (i % 3)
+            c.customer = Customer{static_cast<std::int64_t>(i), t, some(2), some(3)};
+        c.owner = nasty[(i + 1) % nasty.size()];
+        c.handoffs = static_cast<int>(i);
+        if (i % 2)
+            c.escalation =
+                Escalation{.level = static_cast<int>(i % 3 + 1),
+                           .to = t,
+                           .reason = some(2),
+                           .due = i % 4 ? std::optional<Timestamp>(1795428300 + i) : std::nullopt,
+                           .since = 1795400000,
+                           .by = some(3),
+                           .instead_of = some(4)};
+        c.due = (i % 5) ? std::optional<Timestamp>(1795500000 - 3600 * i) : std::nullopt;
+        c.response_due = (i % 3) ? std::optional<Timestamp>(1795450000) : std::nullopt;
+        c.responded_at = (i % 4 == 1) ? std::optional<Timestamp>(1795440000) : std::nullopt;
+        if (i % 6 == 2) {
+            c.waiting_since = 1795410000;
+            c.waiting_until = (i % 4) ? std::optional<Timestamp>(1795600000) : std::nullopt;
+        }
+        c.created_at = 1795300000;
+        c.updated_at = 1795300000 + static_cast<Timestamp>(i);
+        c.closed_at = (i % 5 == 4) ? std::optional<Timestamp>(1795420000) : std::nullopt;
+        if (i % 5 == 4)
+            c.close_reason = static_cast<CloseReason>(i % 4);
+        c.resolution = some(5);
+        if (i % 6)
+            c.rating = static_cast<int>(i % 5 + 1);
+        CAPTURE(i);
+        CHECK(appended(c) == "prefix:" + json::dump(json::to_json(c)));
+    }
+}
+
+TEST_CASE("append writes the bytes of dump(to_json) for every shape of event") {
+    for (std::size_t i = 0; i < 2 * nasty.size(); ++i) {
+        const std::string& t = nasty[i % nasty.size()];
+        Event e;
+        e.id = static_cast<std::int64_t>(i + 1);
+        e.complaint_id = 42;
+        e.at = 1795428300 + static_cast<Timestamp>(i);
+        e.actor = t;
+        e.kind = static_cast<EventKind>(i % 9);
+        if (i % 2)
+            e.text = t;
+        if (i % 3)
+            e.channel = "phone";
+        if (i % 4)
+            e.direction = i % 2 ? Direction::in : Direction::out;
+        e.visible = i % 5 == 0;
+        if (i % 3 == 1)
+            e.data = {{"to", t}, {"level", i}, {"due", nullptr}, {"a", {{"nested", true}}}};
+        CAPTURE(i);
+        CHECK(appended(e) == "prefix:" + json::dump(json::to_json(e)));
+    }
 }
