@@ -71,7 +71,7 @@ std::span<const CommandSpec> commands() {
     return table;
 }
 
-void build_app(CLI::App& app, Context& ctx) {
+void build_app(CLI::App& app, Context& ctx, const CommandSpec* only) {
     app.description("ombud: a complaint tracker for the terminal.\n\n"
                     "Examples:\n"
                     "  ombud open \"Parcel arrived damaged\" --customer \"Jan de Vries\"\n"
@@ -120,6 +120,8 @@ void build_app(CLI::App& app, Context& ctx) {
     app.require_subcommand(0, 1);
     app.fallthrough();
     for (const auto& spec : commands()) {
+        if (only != nullptr && only != &spec)
+            continue;
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
         sub->fallthrough();
         sub->footer(

@@ -22,12 +22,13 @@ bool takes_value(std::string_view arg) {
     return arg == "--db" || arg == "--as" || arg == "--color" || arg == "--format";
 }
 
-// A mistyped command gets a suggestion before CLI11 sees it and reports "unexpected argument".
-void check_command_name(int argc, char** argv) {
+// The command argv names, or null when it names none. A mistyped command gets a suggestion
+// before CLI11 sees it and reports "unexpected argument".
+const cli::CommandSpec* command_named(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--")
-            return;
+            return nullptr;
         if (takes_value(arg)) {
             ++i;
             continue;
@@ -40,7 +41,7 @@ void check_command_name(int argc, char** argv) {
             std::min<std::size_t>(3, std::max<std::size_t>(2, arg.size() / 2 + 1));
         for (const auto& spec : cli::commands()) {
             if (arg == spec.name)
-                return;
+                return &spec;
             if (std::string_view(spec.name).starts_with("__"))
                 continue; // hidden helpers are never suggested
             const std::size_t d = text::edit_distance(arg, spec.name);
@@ -53,6 +54,15 @@ void check_command_name(int argc, char** argv) {
                          best.empty() ? "run `ombud --help` to see the commands"
                                       : fmt::format("did you mean `{}`?", best));
     }
+    return nullptr;
+}
+
+// Whether any help is asked for: it describes the commands, so they must all be there.
+bool help_asked(int argc, char** argv) {
+    for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i)
+        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h")
+            return true;
+    return false;
 }
 
 // Errors are JSON with --json, --format json and --format ndjson (CSV is no format for them).
@@ -138,10 +148,11 @@ int finish_output(bool json) {
 
 // The command that failed to parse, for its example line.
 const cli::CommandSpec* parsed_command(const CLI::App& app) {
-    for (const auto& spec : cli::commands()) {
-        if (app.got_subcommand(spec.name))
-            return &spec;
-    }
+    // Only the commands set up are asked: got_subcommand throws for any other.
+    for (const CLI::App* sub : app.get_subcommands())
+        for (const auto& spec : cli::commands())
+            if (sub->get_name() == spec.name)
+                return &spec;
     return nullptr;
 }
 
@@ -152,8 +163,12 @@ int main(int argc, char** argv) {
     cli::Context ctx;
     CLI::App app{"", "ombud"};
     try {
-        cli::build_app(app, ctx);
-        check_command_name(argc, argv);
+        // Only the command that runs is set up: setting up all of them was a sixth of the
+        // start-up. Help describes the others, so it gets all.
+        const cli::CommandSpec* named = command_named(argc, argv);
+        const bool all =
+            named == nullptr || std::string_view(named->name) == "help" || help_asked(argc, argv);
+        cli::build_app(app, ctx, all ? nullptr : named);
         try {
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp&) {

@@ -168,6 +168,33 @@ done
 run list --help
 expect_rc 0
 expect_contains "$out" "--overdue"
+# A command line that names a command sets up only that one: its help is the command's, and
+# `ombud help` still shows every command.
+run --help list
+expect_rc 0
+expect_contains "$out" "--overdue"
+run --db "$T/x.db" list -h
+expect_rc 0
+expect_contains "$out" "--overdue"
+run help
+expect_rc 0
+for cmd in open note list search team; do
+    expect_match "$out" $'\n  '"$cmd"' '
+done
+# Options of the command and the global ones are still known, and mistakes still suggested.
+run list --ownr anna
+expect_rc 2
+expect_contains "$err" "did you mean \`--owner\`?"
+run list --jsn
+expect_rc 2
+expect_contains "$err" "did you mean \`--json\`?"
+run lsit
+expect_rc 2
+expect_contains "$err" "did you mean \`list\`?"
+# A value of a global option that is a command's name is no command.
+run --as list --db "$T/x.db" list --json
+expect_rc 0
+expect_eq "$out" "[]" "list with --as list"
 
 TEST "ombud help COMMAND prints the same as COMMAND --help"
 for cmd in open note list assign; do
