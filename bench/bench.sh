@@ -98,7 +98,8 @@ log "complaints, events, customers: $counts; show #$show_id ($show_events events
 complaint_columns="SELECT c.id, c.title, c.status, c.priority, c.category, c.channel, c.owner,
        c.handoffs, c.escalation_level, c.escalated_to, c.escalation_reason, c.escalation_due,
        c.due, c.created_at, c.updated_at, c.closed_at, c.close_reason, c.resolution, c.rating,
-       cu.id, cu.name, cu.email, cu.phone
+       c.response_due, c.responded_at, c.escalated_at, c.escalated_by, c.escalation_for,
+       c.waiting_since, c.waiting_until, cu.id, cu.name, cu.email, cu.phone
 FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id"
 event_columns="SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction,
        e.visible, e.data, c.title
@@ -214,6 +215,17 @@ SQL
 sqlfile list-all <<SQL
 $complaint_columns ORDER BY c.updated_at DESC, c.id DESC;
 SQL
+# Store::export_all: the settings, holidays and team (a few rows), then every customer,
+# complaint and event in order of id.
+sqlfile export <<SQL
+SELECT key, value FROM settings ORDER BY key;
+SELECT day, name FROM holidays ORDER BY day;
+SELECT name, email, deputy, away_until, away_deputy, added_by_use, created_at FROM team
+ORDER BY name;
+SELECT id, name, email, phone, created_at FROM customers ORDER BY id;
+$complaint_columns ORDER BY c.id;
+$event_columns ORDER BY e.id;
+SQL
 search_sql "$rare" | sqlfile search-rare
 search_sql "$common" | sqlfile search-common
 sqlfile startup <<SQL
@@ -294,10 +306,7 @@ bench list-all "$(heavy_if_large)" "$d list --all --json" "-json $(sq "$db" list
 bench search-rare light "$d search $rare" "$(sq "$db" search-rare)"
 bench search-common "$(heavy_if_large)" "$d search $common" "$(sq "$db" search-common)"
 bench startup light "$d list --status waiting" "$(sq "$db" startup)"
-# SLOT: `ombud export` (not measured yet). To add it: its floor is the sqlite3 shell
-# writing the same rows (customers, complaints, events) with -json, a row here such as
-#   bench export "$(heavy_if_large)" "$d export" "-json $(sq "$db" export)"
-# with the SQL in sqlfile export, a peak-memory line below and its row in bench-table.py (ROWS).
+bench export "$(heavy_if_large)" "$d export" "-json $(sq "$db" export)"
 
 # Start-up against the size of the file: the same command on 2,000 complaints.
 log "timing startup-small"
@@ -320,6 +329,9 @@ rm -f "$out/memory.tsv"
 memory "ombud list --all --json" "$ombud" --db "$db" list --all --json
 memory "sqlite3 -json (same rows)" \
     sqlite3 -batch -init /dev/null -json "$db" ".read $out/sql/list-all.sql"
+memory "ombud export" "$ombud" --db "$db" export
+memory "sqlite3 -json (the rows of export)" \
+    sqlite3 -batch -init /dev/null -json "$db" ".read $out/sql/export.sql"
 memory "ombud history (all events)" "$ombud" --db "$db" history
 memory "ombud history --json (all events)" "$ombud" --db "$db" --json history
 memory "ombud search $common" "$ombud" --db "$db" search "$common"
