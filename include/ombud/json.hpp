@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ombud::json {
 
@@ -38,6 +39,7 @@ std::string dump(const Json& j);
 /// Append dump(to_json(x)) to `out` without building the object first: listings and
 /// histories write millions of rows, and building each row's Json took most of their time.
 void append(std::string& out, const Complaint& c);
-void append(std::string& out, const Event& e);
+/// With `type`, the object starts with a member "type" (a line of an export).
+void append(std::string& out, const Event& e, std::string_view type = {});
 
 } // namespace ombud::json

@@ -151,6 +151,11 @@ void append_string(std::string& out, std::string_view s) {
 class Members {
   public:
     explicit Members(std::string& out) : out_(out) { out_ += '{'; }
+    // With a first member "type", as the lines of an export have.
+    Members(std::string& out, std::string_view type) : Members(out) {
+        if (!type.empty())
+            text("type", type);
+    }
     ~Members() { out_ += '}'; }
     Members(const Members&) = delete;
     Members& operator=(const Members&) = delete;
@@ -195,8 +200,8 @@ class Members {
 
 } // namespace
 
-void append(std::string& out, const Event& e) {
-    Members m(out);
+void append(std::string& out, const Event& e, std::string_view type) {
+    Members m(out, type);
     m.integer("id", e.id);
     m.integer("complaint_id", e.complaint_id);
     m.time("at", e.at);

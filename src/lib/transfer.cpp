@@ -285,6 +285,7 @@ OpenRequest read_open_request(const Record& r, Timestamp now) {
 
 void export_ndjson(Store& store, const std::function<void(const std::string&)>& line) {
     line(json::dump(Json{{"type", "ombud_export"}, {"version", export_version}}));
+    std::string buffer;
     const auto typed = [](const char* type, Json body) {
         Json j = {{"type", type}};
         for (auto& [key, value] : body.items())
@@ -327,7 +328,13 @@ void export_ndjson(Store& store, const std::function<void(const std::string&)>& 
                 }
                 line(json::dump(out));
             },
-        .event = [&](const Event& e) { line(json::dump(typed("event", json::to_json(e)))); },
+        // Events are most of the lines: written straight into a buffer.
+        .event =
+            [&](const Event& e) {
+                buffer.clear();
+                json::append(buffer, e, "event");
+                line(buffer);
+            },
     });
 }
 

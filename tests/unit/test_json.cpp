@@ -199,5 +199,13 @@ TEST_CASE("append writes the bytes of dump(to_json) for every shape of event") {
             e.data = {{"to", t}, {"level", i}, {"due", nullptr}, {"a", {{"nested", true}}}};
         CAPTURE(i);
         CHECK(appended(e) == "prefix:" + json::dump(json::to_json(e)));
+        // As an export line: "type" first, then the same members.
+        std::string line;
+        json::append(line, e, "event");
+        json::Json typed = {{"type", "event"}};
+        const json::Json body = json::to_json(e);
+        for (const auto& [key, value] : body.items())
+            typed[key] = value;
+        CHECK(line == json::dump(typed));
     }
 }
