@@ -71,6 +71,15 @@ std::span<const CommandSpec> commands() {
     return table;
 }
 
+const CommandSpec* selected_command(const CLI::App& app) {
+    // By name among the parsed ones: got_subcommand throws for a command that is not set up.
+    for (const CLI::App* sub : app.get_subcommands())
+        for (const auto& spec : commands())
+            if (sub->get_name() == spec.name)
+                return &spec;
+    return nullptr;
+}
+
 void build_app(CLI::App& app, Context& ctx, const CommandSpec* only) {
     app.description("ombud: a complaint tracker for the terminal.\n\n"
                     "Examples:\n"
@@ -107,12 +116,10 @@ void build_app(CLI::App& app, Context& ctx, const CommandSpec* only) {
             ctx.globals.format = Format::csv;
         else
             ctx.globals.format = Format::human;
-        if (ctx.globals.format == Format::csv)
-            for (const CLI::App* sub : app.get_subcommands())
-                for (const auto& spec : commands())
-                    if (sub->get_name() == spec.name && !spec.csv)
-                        throw UsageError(fmt::format("ombud {} has no CSV form", spec.name),
-                                         "use --json or the human output");
+        if (const CommandSpec* spec = selected_command(app);
+            spec && !spec->csv && ctx.globals.format == Format::csv)
+            throw UsageError(fmt::format("ombud {} has no CSV form", spec->name),
+                             "use --json or the human output");
     });
     app.add_option("--color", ctx.globals.color, "Colour in human output")
         ->check(CLI::IsMember({"auto", "always", "never"}).description(""))

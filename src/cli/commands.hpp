@@ -47,6 +47,9 @@ void setup_complete(CLI::App& sub, Context& ctx);
 /// The command table: drives registration, help and "did you mean" hints.
 std::span<const CommandSpec> commands();
 
+/// The entry of commands() that `app` has parsed so far, or null.
+const CommandSpec* selected_command(const CLI::App& app);
+
 /// Builds the command line: global options and every subcommand, or with `only` (an entry of
 /// commands()) just that one, for a command line that names it.
 void build_app(CLI::App& app, Context& ctx, const CommandSpec* only = nullptr);

@@ -57,14 +57,6 @@ const cli::CommandSpec* command_named(int argc, char** argv) {
     return nullptr;
 }
 
-// Whether any help is asked for: it describes the commands, so they must all be there.
-bool help_asked(int argc, char** argv) {
-    for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i)
-        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h")
-            return true;
-    return false;
-}
-
 // Errors are JSON with --json, --format json and --format ndjson (CSV is no format for them).
 bool json_requested(int argc, char** argv) {
     const auto json_format = [](std::string_view f) { return f == "json" || f == "ndjson"; };
@@ -146,16 +138,6 @@ int finish_output(bool json) {
     return report("cannot write the output: " + reason, "", "failed", ExitCode::failed, json);
 }
 
-// The command that failed to parse, for its example line.
-const cli::CommandSpec* parsed_command(const CLI::App& app) {
-    // Only the commands set up are asked: got_subcommand throws for any other.
-    for (const CLI::App* sub : app.get_subcommands())
-        for (const auto& spec : cli::commands())
-            if (sub->get_name() == spec.name)
-                return &spec;
-    return nullptr;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -164,10 +146,9 @@ int main(int argc, char** argv) {
     CLI::App app{"", "ombud"};
     try {
         // Only the command that runs is set up: setting up all of them was a sixth of the
-        // start-up. Help describes the others, so it gets all.
+        // start-up. --help with a command shows that command's help; `ombud help` lists them all.
         const cli::CommandSpec* named = command_named(argc, argv);
-        const bool all =
-            named == nullptr || std::string_view(named->name) == "help" || help_asked(argc, argv);
+        const bool all = named == nullptr || std::string_view(named->name) == "help";
         cli::build_app(app, ctx, all ? nullptr : named);
         try {
             app.parse(argc, argv);
@@ -178,7 +159,7 @@ int main(int argc, char** argv) {
             std::puts(e.what());
             return finish_output(json);
         } catch (const CLI::ParseError& e) {
-            const auto* spec = parsed_command(app);
+            const auto* spec = cli::selected_command(app);
             const std::string option = unexpected_option(e);
             const std::string message =
                 option.empty() ? std::string(e.what()) : "unknown option " + option;

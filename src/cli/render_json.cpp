@@ -181,23 +181,24 @@ class JsonRenderer final : public Renderer {
         if (!lines_)
             std::fputc('[', out_);
     }
-    void element(const json::Json& j) {
-        if (lines_)
-            value(j);
-        else
-            fmt::print(out_, "{}\n{}", first_ ? "" : ",", json::dump(j));
-        first_ = false;
-    }
-    // A complaint or event of a listing, written straight into a reused buffer.
-    template <typename Row> void element(const Row& row) {
+    // One element of a listing, framed as an array element or an NDJSON line; `write`
+    // appends its JSON to the reused buffer.
+    template <typename Write> void framed(Write&& write) {
         row_.clear();
         if (!lines_)
             row_ += first_ ? "\n" : ",\n";
-        json::append(row_, row);
+        write(row_);
         if (lines_)
             row_ += '\n';
-        fmt::print(out_, "{}", row_); // as value() and element(): a failed write throws
+        fmt::print(out_, "{}", row_); // as value(): a failed write throws
         first_ = false;
+    }
+    void element(const json::Json& j) {
+        framed([&](std::string& out) { out += json::dump(j); });
+    }
+    // Complaints and events are written straight into the buffer, no Json built.
+    template <typename Row> void element(const Row& row) {
+        framed([&](std::string& out) { json::append(out, row); });
     }
     std::string row_;
     void end() {
