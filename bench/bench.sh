@@ -104,6 +104,10 @@ FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id"
 event_columns="SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction,
        e.visible, e.data, c.title
 FROM events e JOIN complaints c ON c.id = e.complaint_id"
+# What export reads of the events: no title.
+event_record_columns="SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel,
+       e.direction, e.visible, e.data, NULL
+FROM events e"
 sql_quote() { printf "'%s'" "${1//\'/\'\'}"; }
 mark_begin=$'\xfe' mark_end=$'\xff'
 # Store::search for one word: its matches in titles, event texts and customers, the best per
@@ -224,7 +228,7 @@ SELECT name, email, deputy, away_until, away_deputy, added_by_use, created_at FR
 ORDER BY name;
 SELECT id, name, email, phone, created_at FROM customers ORDER BY id;
 $complaint_columns ORDER BY c.id;
-$event_columns ORDER BY e.id;
+$event_record_columns ORDER BY e.id;
 SQL
 search_sql "$rare" | sqlfile search-rare
 search_sql "$common" | sqlfile search-common

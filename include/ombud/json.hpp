@@ -39,7 +39,26 @@ std::string dump(const Json& j);
 /// Append dump(to_json(x)) to `out` without building the object first: listings and
 /// histories write millions of rows, and building each row's Json took most of their time.
 void append(std::string& out, const Complaint& c);
-/// With `type`, the object starts with a member "type" (a line of an export).
-void append(std::string& out, const Event& e, std::string_view type = {});
+void append(std::string& out, const Event& e);
+
+/// Append a line of an export: the record behind a first member "type", as import reads it.
+/// A complaint refers to its customer by `customer_id`, keeps the level of its latest escalation
+/// (`escalation_level`, also after it ended) and leaves out the derived `next_deadline`.
+void append_record(std::string& out, const Complaint& c);
+/// A customer with its `created_at`.
+void append_record(std::string& out, const Customer& c);
+/// An event whose data is `stored_data`, the text the database holds, rather than `e.data`:
+/// text already in the form dump() writes is copied as it is, anything else parsed first.
+void append_record(std::string& out, const Event& e, std::string_view stored_data);
+
+/// An event's data from its stored text: the object it holds, or an empty object when the text
+/// is not one (old or damaged data is shown, not refused).
+nlohmann::json read_data(std::string_view text);
+
+/// Whether `text` is a JSON object exactly as nlohmann::json's dump() writes it: compact, keys
+/// in ascending byte order and unique, integers only, strings valid UTF-8 escaped only where
+/// dump escapes. Conservative: some such objects (with escaped keys, say) are called not
+/// canonical, which costs only the parse it would have saved.
+bool is_canonical(std::string_view text);
 
 } // namespace ombud::json

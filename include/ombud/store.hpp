@@ -188,7 +188,9 @@ class Store {
         std::function<void(const TeamMember&)> member;
         std::function<void(const Customer&)> customer;
         std::function<void(const Complaint&)> complaint;
-        std::function<void(const Event&)> event;
+        /// An event with its data as the database holds it, unparsed: the Event's own `data`
+        /// is left empty, since most exports copy the text as it is.
+        std::function<void(const Event&, std::string_view data)> event;
     };
     /// Streams everything an export holds from one snapshot, in this order: settings by key,
     /// holidays by day, the team by name, then customers, complaints and events by id.

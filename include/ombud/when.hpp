@@ -30,6 +30,8 @@ Timestamp parse_when(std::string_view text, Timestamp now, WhenUse use);
 
 /// `2026-11-22T14:05:00Z`.
 std::string format_rfc3339(Timestamp t);
+/// Appends format_rfc3339(t) to `out`; listings and exports write millions of times.
+void append_rfc3339(std::string& out, Timestamp t);
 
 /// Parses exactly the output of format_rfc3339 (and offsets like `+01:00`); throws UsageError.
 Timestamp parse_rfc3339(std::string_view text);

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace ombud::json {
 namespace {
 
@@ -101,18 +103,42 @@ std::string dump(const json& j) {
 
 namespace {
 
+// The bytes a JSON string holds as they are, needing neither an escape nor a check of their
+// UTF-8: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> plain = [] {
+    std::array<bool, 256> p{};
+    for (int b = 0x20; b < 0x80; ++b)
+        p[b] = b != '"' && b != '\\';
+    return p;
+}();
+
 // Appends `s` as a JSON string, escaped as nlohmann::json's dump escapes it; invalid UTF-8 is
-// left to nlohmann's own replacement, so both writers give the same bytes.
+// left to nlohmann's own replacement, so both writers give the same bytes. Runs of characters
+// that need no escape are copied at once: most text is nothing but those.
+
 void append_string(std::string& out, std::string_view s) {
-    if (text::invalid_utf8_at(s)) {
-        out += dump(Json(std::string(s)));
-        return;
-    }
     static constexpr char hex[] = "0123456789abcdef";
+    const std::size_t start = out.size();
     out += '"';
-    for (const char ch : s) {
-        const auto b = static_cast<unsigned char>(ch);
-        switch (ch) {
+    bool checked = false; // the UTF-8 of the rest is known to be valid
+    std::size_t run = 0;  // where the bytes not yet copied begin
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (plain[b])
+            continue;
+        if (b >= 0x80) {
+            // Checked once, from the first such byte to the end.
+            if (!checked && text::invalid_utf8_at(s.substr(i))) {
+                out.resize(start);
+                out += dump(Json(std::string(s)));
+                return;
+            }
+            checked = true;
+            continue;
+        }
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (b) {
         case '"':
             out += "\\\"";
             break;
@@ -135,16 +161,19 @@ void append_string(std::string& out, std::string_view s) {
             out += "\\t";
             break;
         default:
-            if (b < 0x20) {
-                out += "\\u00";
-                out += hex[b >> 4];
-                out += hex[b & 0xF];
-            } else {
-                out += ch;
-            }
+            out += "\\u00";
+            out += hex[b >> 4];
+            out += hex[b & 0xF];
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
+}
+
+std::string dump_data(const nlohmann::json& data) {
+    if (!data.is_object())
+        return "{}";
+    return data.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
 }
 
 // Writes one object's members: each key once, in order, with its comma.
@@ -152,10 +181,7 @@ class Members {
   public:
     explicit Members(std::string& out) : out_(out) { out_ += '{'; }
     // With a first member "type", as the lines of an export have.
-    Members(std::string& out, std::string_view type) : Members(out) {
-        if (!type.empty())
-            text("type", type);
-    }
+    Members(std::string& out, std::string_view type) : Members(out) { text("type", type); }
     ~Members() { out_ += '}'; }
     Members(const Members&) = delete;
     Members& operator=(const Members&) = delete;
@@ -184,7 +210,11 @@ class Members {
         else
             null(k);
     }
-    void time(std::string_view k, Timestamp t) { text(k, format_rfc3339(t)); }
+    void time(std::string_view k, Timestamp t) {
+        key(k) += '"';
+        append_rfc3339(out_, t);
+        out_ += '"';
+    }
     void time(std::string_view k, const std::optional<Timestamp>& t) {
         if (t)
             time(k, *t);
@@ -198,10 +228,9 @@ class Members {
     bool first_ = true;
 };
 
-} // namespace
-
-void append(std::string& out, const Event& e, std::string_view type) {
-    Members m(out, type);
+// The members of an event, shown and exported alike; the data from `stored_data` when given.
+void event_members(Members& m, const Event& e,
+                   std::optional<std::string_view> stored_data = std::nullopt) {
     m.integer("id", e.id);
     m.integer("complaint_id", e.complaint_id);
     m.time("at", e.at);
@@ -215,25 +244,39 @@ void append(std::string& out, const Event& e, std::string_view type) {
         m.null("direction");
     m.key("visible") += e.visible ? "true" : "false";
     // Event data is nlohmann::json, whose keys are sorted: as to_json(e) orders them.
-    m.key("data") += e.data.is_object()
-                         ? e.data.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace)
-                         : "{}";
+    std::string& out = m.key("data");
+    if (stored_data && is_canonical(*stored_data))
+        out += *stored_data;
+    else if (stored_data)
+        out += dump_data(read_data(*stored_data));
+    else
+        out += dump_data(e.data);
 }
 
-void append(std::string& out, const Complaint& c) {
-    Members m(out);
+void customer_members(Members& m, const Customer& c) {
+    m.integer("id", c.id);
+    m.text("name", c.name);
+    m.text("email", c.email);
+    m.text("phone", c.phone);
+}
+
+enum class Form { shown, exported };
+
+// The members of a complaint as commands show it, or as an export records it.
+void complaint_members(Members& m, const Complaint& c, Form form) {
     m.integer("id", c.id);
     m.text("title", c.title);
     m.text("status", to_string(c.status));
     m.text("priority", to_string(c.priority));
     m.text("category", c.category);
     m.text("channel", c.channel);
-    if (c.customer) {
+    if (form == Form::exported) {
+        // A reference, not a copy: the customer has its own record.
+        m.integer("customer_id",
+                  c.customer ? std::optional<std::int64_t>(c.customer->id) : std::nullopt);
+    } else if (c.customer) {
         Members cu(m.key("customer"));
-        cu.integer("id", c.customer->id);
-        cu.text("name", c.customer->name);
-        cu.text("email", c.customer->email);
-        cu.text("phone", c.customer->phone);
+        customer_members(cu, *c.customer);
     } else {
         m.null("customer");
     }
@@ -251,6 +294,8 @@ void append(std::string& out, const Complaint& c) {
     } else {
         m.null("escalation");
     }
+    if (form == Form::exported)
+        m.integer("escalation_level", c.escalation_level);
     m.time("due", c.due);
     m.time("response_due", c.response_due);
     m.time("responded_at", c.responded_at);
@@ -261,12 +306,15 @@ void append(std::string& out, const Complaint& c) {
     } else {
         m.null("waiting");
     }
-    if (const auto d = c.next_deadline()) {
-        Members n(m.key("next_deadline"));
-        n.text("kind", to_string(d->kind));
-        n.time("at", d->at);
-    } else {
-        m.null("next_deadline");
+    // Derived from the deadlines above: shown, not recorded.
+    if (form == Form::shown) {
+        if (const auto d = c.next_deadline()) {
+            Members n(m.key("next_deadline"));
+            n.text("kind", to_string(d->kind));
+            n.time("at", d->at);
+        } else {
+            m.null("next_deadline");
+        }
     }
     m.time("created_at", c.created_at);
     m.time("updated_at", c.updated_at);
@@ -280,6 +328,206 @@ void append(std::string& out, const Complaint& c) {
         m.integer("rating", *c.rating);
     else
         m.null("rating");
+}
+
+} // namespace
+
+void append(std::string& out, const Complaint& c) {
+    Members m(out);
+    complaint_members(m, c, Form::shown);
+}
+
+void append(std::string& out, const Event& e) {
+    Members m(out);
+    event_members(m, e);
+}
+
+void append_record(std::string& out, const Complaint& c) {
+    Members m(out, "complaint");
+    complaint_members(m, c, Form::exported);
+}
+
+void append_record(std::string& out, const Customer& c) {
+    Members m(out, "customer");
+    customer_members(m, c);
+    m.time("created_at", c.created_at);
+}
+
+void append_record(std::string& out, const Event& e, std::string_view stored_data) {
+    Members m(out, "event");
+    event_members(m, e, stored_data);
+}
+
+nlohmann::json read_data(std::string_view text) {
+    if (text == "{}")
+        return nlohmann::json::object(); // most events: no parse needed
+    nlohmann::json data = nlohmann::json::parse(text, nullptr, false);
+    return data.is_object() ? data : nlohmann::json::object();
+}
+
+namespace {
+
+// A recursive descent over exactly the JSON that dump() writes; any doubt answers false.
+class CanonicalScan {
+  public:
+    explicit CanonicalScan(std::string_view s) : s_(s) {}
+
+    bool whole_object() { return object() && i_ == s_.size(); }
+
+  private:
+    static constexpr int max_depth = 64;
+
+    bool eat(char c) {
+        if (i_ < s_.size() && s_[i_] == c) {
+            ++i_;
+            return true;
+        }
+        return false;
+    }
+
+    bool value() {
+        if (i_ >= s_.size())
+            return false;
+        switch (s_[i_]) {
+        case '{':
+            return object();
+        case '[':
+            return array();
+        case '"':
+            return string(nullptr);
+        case 't':
+            return word("true");
+        case 'f':
+            return word("false");
+        case 'n':
+            return word("null");
+        default:
+            return integer();
+        }
+    }
+
+    bool word(std::string_view w) {
+        if (s_.substr(i_, w.size()) != w)
+            return false;
+        i_ += w.size();
+        return true;
+    }
+
+    // Up to 18 digits: always an int64 or uint64 to nlohmann, never a float. No "-0", which
+    // dump writes as "0".
+    bool integer() {
+        const std::size_t start = i_;
+        const bool negative = eat('-');
+        const std::size_t digits = i_;
+        while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9')
+            ++i_;
+        const std::size_t n = i_ - digits;
+        if (n == 0 || n > 18 || (s_[digits] == '0' && (n > 1 || negative)))
+            return false;
+        return i_ > start;
+    }
+
+    // With `key`, the string's raw text between the quotes, which must then hold no escape.
+    bool string(std::string_view* key) {
+        if (!eat('"'))
+            return false;
+        const std::size_t start = i_;
+        bool ascii = true;
+        for (;;) {
+            if (i_ >= s_.size())
+                return false;
+            const auto b = static_cast<unsigned char>(s_[i_]);
+            if (b == '"')
+                break;
+            if (b < 0x20)
+                return false;
+            if (b >= 0x80)
+                ascii = false;
+            if (b == '\\') {
+                if (key || !escape())
+                    return false;
+                continue;
+            }
+            ++i_;
+        }
+        const std::string_view raw = s_.substr(start, i_ - start);
+        ++i_;
+        if (!ascii && text::invalid_utf8_at(raw))
+            return false;
+        if (key)
+            *key = raw;
+        return true;
+    }
+
+    // Only the escapes dump writes: the short ones, and \u00xx in lower case for the other
+    // control characters.
+    bool escape() {
+        ++i_; // the backslash
+        if (i_ >= s_.size())
+            return false;
+        const char c = s_[i_++];
+        if (c == '"' || c == '\\' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't')
+            return true;
+        if (c != 'u' || s_.substr(i_, 2) != "00" || i_ + 4 > s_.size())
+            return false;
+        const auto nibble = [](char h) {
+            return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : -1;
+        };
+        const int hi = nibble(s_[i_ + 2]);
+        const int lo = nibble(s_[i_ + 3]);
+        i_ += 4;
+        if (hi < 0 || hi > 1 || lo < 0)
+            return false;
+        const int code = hi * 16 + lo;
+        return code != '\b' && code != '\f' && code != '\n' && code != '\r' && code != '\t';
+    }
+
+    bool object() {
+        if (!eat('{') || ++depth_ > max_depth)
+            return false;
+        if (!eat('}')) {
+            std::string_view previous;
+            bool first = true;
+            do {
+                std::string_view key;
+                // Keys ascend as std::map orders them: bytes compared unsigned.
+                if (!string(&key) || (!first && previous.compare(key) >= 0) || !eat(':') ||
+                    !value())
+                    return false;
+                previous = key;
+                first = false;
+            } while (eat(','));
+            if (!eat('}'))
+                return false;
+        }
+        --depth_;
+        return true;
+    }
+
+    bool array() {
+        if (!eat('[') || ++depth_ > max_depth)
+            return false;
+        if (!eat(']')) {
+            do {
+                if (!value())
+                    return false;
+            } while (eat(','));
+            if (!eat(']'))
+                return false;
+        }
+        --depth_;
+        return true;
+    }
+
+    std::string_view s_;
+    std::size_t i_ = 0;
+    int depth_ = 0;
+};
+
+} // namespace
+
+bool is_canonical(std::string_view text) {
+    return CanonicalScan(text).whole_object();
 }
 
 } // namespace ombud::json

@@ -1,5 +1,6 @@
 #include <ombud/error.hpp>
 #include <ombud/files.hpp>
+#include <ombud/json.hpp>
 #include <ombud/store.hpp>
 
 #include <SQLiteCpp/Backup.h>
@@ -243,6 +244,12 @@ SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.directi
        e.data, c.title
 FROM events e JOIN complaints c ON c.id = e.complaint_id
 )sql";
+// The same without the complaint's title, which an export leaves to the complaint's own line.
+constexpr const char* event_record_columns = R"sql(
+SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction, e.visible,
+       e.data, NULL
+FROM events e
+)sql";
 
 // Every customer a user means by `key`, an e-mail address or a name; binds `key` once.
 const char* customer_match(const std::string& key) {
@@ -291,6 +298,13 @@ std::optional<std::string> opt_text(const SQLite::Column& c) {
     if (c.isNull())
         return std::nullopt;
     return c.getString();
+}
+
+// A text column without a copy, valid until the statement steps again.
+std::string_view column_text(SQLite::Statement& st, int index) {
+    const SQLite::Column c = st.getColumn(index);
+    const char* text = c.getText(); // before getBytes, as SQLite asks
+    return {text, static_cast<std::size_t>(c.getBytes())};
 }
 
 std::optional<std::int64_t> opt_int(const SQLite::Column& c) {
@@ -367,7 +381,8 @@ Complaint read_complaint(SQLite::Statement& st) {
     return c;
 }
 
-Event read_event(SQLite::Statement& st) {
+// Without `with_data`, the event's data is left for the caller to read from column 9.
+Event read_event(SQLite::Statement& st, bool with_data = true) {
     Event e;
     e.id = st.getColumn(0).getInt64();
     e.complaint_id = st.getColumn(1).getInt64();
@@ -380,10 +395,9 @@ Event read_event(SQLite::Statement& st) {
     if (auto d = opt_text(st.getColumn(7)))
         e.direction = decode(parse_direction, *d);
     e.visible = st.getColumn(8).getInt() != 0;
-    e.data = nlohmann::json::parse(st.getColumn(9).getString(), nullptr, false);
-    if (!e.data.is_object())
-        e.data = nlohmann::json::object();
-    e.complaint_title = st.getColumn(10).getString();
+    if (with_data)
+        e.data = json::read_data(column_text(st, 9));
+    e.complaint_title = opt_text(st.getColumn(10));
     return e;
 }
 
@@ -621,8 +635,11 @@ struct Store::Impl {
     /// Opened without locks because its folder is read-only: nothing may be written.
     bool read_only = false;
 
+    // A Store belongs to one thread at a time, so SQLite's lock around every call (two per
+    // column read) is left out.
     Impl(const std::string& target, int flags, StoreOptions o)
-        : path(target), db(target, flags, o.busy_timeout_ms), options(std::move(o)) {}
+        : path(target), db(target, flags | SQLite::OPEN_NOMUTEX, o.busy_timeout_ms),
+          options(std::move(o)) {}
 
     /// The statements of single-row reads and writes, prepared once and reused by their SQL: a
     /// batch of 10,000 opens compiles each once, not 10,000 times. Declared after `db`, so
@@ -1140,9 +1157,9 @@ void Store::dump(const DumpSink& sink) {
         SQLite::Statement co(impl_->db, std::string(complaint_columns) + " ORDER BY c.id");
         while (co.executeStep())
             sink.complaint(read_complaint(co));
-        SQLite::Statement ev(impl_->db, std::string(event_columns) + " ORDER BY e.id");
+        SQLite::Statement ev(impl_->db, std::string(event_record_columns) + " ORDER BY e.id");
         while (ev.executeStep())
-            sink.event(read_event(ev));
+            sink.event(read_event(ev, false), column_text(ev, 9));
     });
 }
 

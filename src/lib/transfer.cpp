@@ -286,6 +286,11 @@ OpenRequest read_open_request(const Record& r, Timestamp now) {
 void export_ndjson(Store& store, const std::function<void(const std::string&)>& line) {
     line(json::dump(Json{{"type", "ombud_export"}, {"version", export_version}}));
     std::string buffer;
+    const auto record = [&buffer](const auto&... row) -> const std::string& {
+        buffer.clear();
+        json::append_record(buffer, row...);
+        return buffer;
+    };
     const auto typed = [](const char* type, Json body) {
         Json j = {{"type", type}};
         for (auto& [key, value] : body.items())
@@ -304,37 +309,11 @@ void export_ndjson(Store& store, const std::function<void(const std::string&)>& 
                 j["created_at"] = format_rfc3339(m.created_at);
                 line(json::dump(j));
             },
-        .customer =
-            [&](const Customer& c) {
-                Json j = typed("customer", json::to_json(c));
-                j["created_at"] = format_rfc3339(c.created_at);
-                line(json::dump(j));
-            },
-        .complaint =
-            [&](const Complaint& c) {
-                Json j = typed("complaint", json::to_json(c));
-                // A reference, not a copy: the customer has its own record. The next deadline
-                // is derived; the level of the latest escalation is kept after it ends.
-                Json out;
-                for (auto& [key, value] : j.items()) {
-                    if (key == "customer")
-                        out["customer_id"] = c.customer ? Json(c.customer->id) : Json(nullptr);
-                    else if (key == "next_deadline")
-                        continue;
-                    else
-                        out[key] = std::move(value);
-                    if (key == "escalation")
-                        out["escalation_level"] = c.escalation_level;
-                }
-                line(json::dump(out));
-            },
-        // Events are most of the lines: written straight into a buffer.
-        .event =
-            [&](const Event& e) {
-                buffer.clear();
-                json::append(buffer, e, "event");
-                line(buffer);
-            },
+        // Customers, complaints and events are nearly every line: written straight into a
+        // buffer.
+        .customer = [&](const Customer& c) { line(record(c)); },
+        .complaint = [&](const Complaint& c) { line(record(c)); },
+        .event = [&](const Event& e, std::string_view data) { line(record(e, data)); },
     });
 }
 

@@ -406,12 +406,58 @@ Timestamp parse_when(std::string_view text, Timestamp now, WhenUse use) {
     return in_range_or_fail("invalid time", trimmed, read_when(trimmed, now, use));
 }
 
+void append_rfc3339(std::string& out, Timestamp t) {
+    // The years 0000 to 9999 by arithmetic on the proleptic Gregorian calendar, in eras of 400
+    // years (146,097 days); anything else through gmtime, which also says when it cannot.
+    constexpr Timestamp day = 86400;
+    if (t < kMinTimestamp || t > kMaxTimestamp) {
+        const std::tm tm = utc_tm(t);
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900LL,
+                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+        out += buf;
+        return;
+    }
+    // Days since 0000-03-01, so that the leap day ends each year of the count.
+    const Timestamp since_march = t - kMinTimestamp - 60 * day; // 0000 was a leap year
+    Timestamp days = since_march >= 0 ? since_march / day : (since_march - day + 1) / day;
+    const auto seconds = static_cast<int>(since_march - days * day);
+    const Timestamp era = days >= 0 ? days / 146097 : (days - 146096) / 146097;
+    const auto of_era = static_cast<int>(days - era * 146097);
+    const int year_of_era = (of_era - of_era / 1460 + of_era / 36524 - of_era / 146096) / 365;
+    const int of_year = of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int month_from_march = (5 * of_year + 2) / 153;
+    const int mday = of_year - (153 * month_from_march + 2) / 5 + 1;
+    const int month = month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
+    const auto year = static_cast<int>(era * 400 + year_of_era + (month <= 2 ? 1 : 0));
+    const int hour = seconds / 3600;
+    const int minute = seconds / 60 % 60;
+    const int second = seconds % 60;
+    char buf[20] = {};
+    const auto two = [&buf](int at, int v) {
+        buf[at] = static_cast<char>('0' + v / 10);
+        buf[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    two(0, year / 100);
+    two(2, year % 100);
+    buf[4] = '-';
+    two(5, month);
+    buf[7] = '-';
+    two(8, mday);
+    buf[10] = 'T';
+    two(11, hour);
+    buf[13] = ':';
+    two(14, minute);
+    buf[16] = ':';
+    two(17, second);
+    buf[19] = 'Z';
+    out.append(buf, sizeof buf);
+}
+
 std::string format_rfc3339(Timestamp t) {
-    const std::tm tm = utc_tm(t);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900LL,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-    return buf;
+    std::string out;
+    append_rfc3339(out, t);
+    return out;
 }
 
 Timestamp parse_rfc3339(std::string_view text) {

@@ -1,10 +1,12 @@
 // libFuzzer target for JSON input: `open --from-json` (read_open_requests) and `import`
 // (import_ndjson into a database in memory). Bad input must be a UsageError (or, for import, a
 // ConflictError never: the database is empty), never a crash; what is accepted must be what was
-// written: an accepted import exports again without loss.
+// written: an accepted import exports again without loss. Text json::is_canonical accepts must
+// be exactly what dump() writes for it, since an export then copies it unparsed.
 
 #include "fuzz_check.hpp"
 
+#include <ombud/json.hpp>
 #include <ombud/store.hpp>
 #include <ombud/tracker.hpp>
 #include <ombud/transfer.hpp>
@@ -51,10 +53,19 @@ void check_import(const std::string& input) {
                input);
 }
 
+void check_canonical(const std::string& input) {
+    if (!json::is_canonical(input))
+        return;
+    const auto parsed = nlohmann::json::parse(input, nullptr, false);
+    FUZZ_CHECK(parsed.is_object(), input);
+    FUZZ_CHECK(json::dump(parsed) == input, input);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string input(reinterpret_cast<const char*>(data), size);
+    check_canonical(input);
     check_open_requests(input);
     check_import(input);
     return 0;

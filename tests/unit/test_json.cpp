@@ -1,4 +1,5 @@
 #include <ombud/json.hpp>
+#include <ombud/text.hpp>
 
 #include <doctest/doctest.h>
 
@@ -125,6 +126,14 @@ const std::vector<std::string> nasty = {
     "surrogate \xed\xa0\x80 half",
 };
 
+// An export line as a Json: "type" first, then the members of `body`.
+json::Json typed(const char* type, const json::Json& body) {
+    json::Json j = {{"type", type}};
+    for (const auto& [key, value] : body.items())
+        j[key] = value;
+    return j;
+}
+
 template <typename T> std::string appended(const T& x) {
     std::string out = "prefix:";
     json::append(out, x);
@@ -174,8 +183,31 @@ TEST_CASE("append writes the bytes of dump(to_json) for every shape of complaint
         c.resolution = some(5);
         if (i % 6)
             c.rating = static_cast<int>(i % 5 + 1);
+        c.escalation_level = c.escalation ? c.escalation->level : static_cast<int>(i % 3);
         CAPTURE(i);
         CHECK(appended(c) == "prefix:" + json::dump(json::to_json(c)));
+        // As an export line: the customer by id, the escalation level kept, no next deadline.
+        json::Json shown = json::to_json(c);
+        json::Json expected = {{"type", "complaint"}};
+        for (const auto& [key, value] : shown.items()) {
+            if (key == "customer")
+                expected["customer_id"] = c.customer ? json::Json(c.customer->id) : nullptr;
+            else if (key != "next_deadline")
+                expected[key] = value;
+            if (key == "escalation")
+                expected["escalation_level"] = c.escalation_level;
+        }
+        std::string line;
+        json::append_record(line, c);
+        CHECK(line == json::dump(expected));
+        if (c.customer) {
+            std::string customer_line;
+            c.customer->created_at = 1795200000 + static_cast<Timestamp>(i);
+            json::append_record(customer_line, *c.customer);
+            json::Json customer = typed("customer", json::to_json(*c.customer));
+            customer["created_at"] = format_rfc3339(c.customer->created_at);
+            CHECK(customer_line == json::dump(customer));
+        }
     }
 }
 
@@ -201,11 +233,104 @@ TEST_CASE("append writes the bytes of dump(to_json) for every shape of event") {
         CHECK(appended(e) == "prefix:" + json::dump(json::to_json(e)));
         // As an export line: "type" first, then the same members.
         std::string line;
-        json::append(line, e, "event");
-        json::Json typed = {{"type", "event"}};
-        const json::Json body = json::to_json(e);
-        for (const auto& [key, value] : body.items())
-            typed[key] = value;
-        CHECK(line == json::dump(typed));
+        json::append_record(line, e, json::dump(e.data));
+        CHECK(line == json::dump(typed("event", json::to_json(e))));
     }
+}
+
+TEST_CASE("is_canonical accepts what dump writes and reads back the same") {
+    std::vector<nlohmann::json> objects = {
+        nlohmann::json::object(),
+        {{"a", 1}},
+        {{"due", "2026-11-22T14:05:00Z"}, {"from", nullptr}, {"level", 2}, {"to", "bram"}},
+        {{"n", -42}, {"big", 999999999999999999}, {"zero", 0}, {"t", true}, {"f", false}},
+        {{"list", {1, "two", nullptr, nlohmann::json::array(), nlohmann::json::object()}}},
+        {{"customer", {{"email", nullptr}, {"name", "Zoë"}}}, {"z", {{"y", {{"x", 1}}}}}},
+        {{"B", 1}, {"a", 2}, {"é", 3}, {"ä", 4}},
+    };
+    for (const std::string& t : nasty)
+        if (!text::invalid_utf8_at(t))
+            objects.push_back({{"text", t}, {"also", {t, t}}});
+    std::string controls;
+    for (char c = 0; c < 0x20; ++c)
+        controls += c;
+    objects.push_back({{"controls", controls + "\"\\/\x7f"}});
+    for (const auto& o : objects) {
+        const std::string text = json::dump(o);
+        CAPTURE(text);
+        CHECK(json::is_canonical(text));
+        CHECK(json::dump(nlohmann::json::parse(text)) == text);
+    }
+}
+
+TEST_CASE("is_canonical refuses what dump would write differently, and escaped keys") {
+    for (const char* text : {
+             "",
+             "[]",
+             "\"text\"",
+             "1",
+             "null",
+             "{",
+             "{}x",
+             "{} ",
+             " {}",
+             "{\"a\": 1}",
+             "{\"a\":1 }",
+             "{\"b\":1,\"a\":2}", // keys out of order
+             "{\"a\":1,\"a\":2}", // a key twice
+             "{\"a\":1.5}",       // floats
+             "{\"a\":1e5}",
+             "{\"a\":-0}",
+             "{\"a\":01}",
+             "{\"a\":+1}",
+             "{\"a\":1234567890123456789}", // 19 digits
+             "{\"a\":\"\\/\"}",             // escapes dump does not write
+             "{\"a\":\"\\u0041\"}",
+             "{\"a\":\"\\u001F\"}",
+             "{\"a\":\"\\u0008\"}",
+             "{\"a\":\"\\ud83c\\udf89\"}",
+             "{\"a\":\"\\x\"}",
+             "{\"a\":\"\\u00\"}",
+             "{\"a\":\"tab\there\"}", // a raw control character
+             "{\"a\":\"\xff\"}",      // invalid UTF-8
+             "{\"a\":\"\xe2\x82\"}",
+             "{\"\\n\":1}", // escaped keys: left to the parser
+             "{\"a\":tru}",
+             "{\"a\":[1,]}",
+             "{\"a\":[1 ]}",
+             "{\"a\":}",
+             "{\"a\"}",
+             "{\"a\":1,}",
+         }) {
+        CAPTURE(text);
+        CHECK_FALSE(json::is_canonical(text));
+    }
+    std::string deep = "{\"a\":";
+    for (int i = 0; i < 100; ++i)
+        deep += "[";
+    for (int i = 0; i < 100; ++i)
+        deep += "]";
+    CHECK_FALSE(json::is_canonical(deep + "}"));
+}
+
+TEST_CASE("an exported event writes its stored data as dump(read_data) would") {
+    Event e;
+    e.id = 3;
+    e.complaint_id = 2;
+    e.at = 1795356300;
+    e.actor = "anna";
+    e.kind = EventKind::note;
+    for (const std::string stored :
+         {"{}", "{\"rating\":4,\"reason\":\"resolved\"}",
+          "{\"reason\": \"resolved\", \"rating\": 4}", "{\"b\":1,\"a\":2}", "{\"a\":1.50}", "[1,2]",
+          "not json", "", "{\"a\":\"\xff\"}", "{\"a\":\"\\u0041\"}"}) {
+        CAPTURE(stored);
+        std::string fast;
+        json::append_record(fast, e, stored);
+        Event parsed = e;
+        parsed.data = json::read_data(stored);
+        CHECK(fast == json::dump(typed("event", json::to_json(parsed))));
+    }
+    CHECK(json::read_data("[1,2]") == nlohmann::json::object());
+    CHECK(json::read_data("{\"a\":1}")["a"] == 1);
 }

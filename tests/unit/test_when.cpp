@@ -6,9 +6,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <string>
+#include <vector>
 
 using ombud::Timestamp;
 using ombud::UsageError;
@@ -503,6 +505,49 @@ TEST_CASE("format_rfc3339 writes UTC with seconds and Z") {
     CHECK(ombud::format_rfc3339(utc(2028, 2, 29, 23, 59, 59)) == "2028-02-29T23:59:59Z");
     // 11:00 local, but written in UTC.
     CHECK(ombud::format_rfc3339(kMonday) == "2026-11-23T10:00:00Z");
+}
+
+TEST_CASE("format_rfc3339 agrees with gmtime from 0000 to 9999 and beyond") {
+    const auto by_gmtime = [](Timestamp t) {
+        const std::time_t tt = t;
+        std::tm tm{};
+        REQUIRE(gmtime_r(&tt, &tm) != nullptr);
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900LL,
+                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+        return std::string(buf);
+    };
+    constexpr Timestamp first = -62167219200; // 0000-01-01T00:00:00Z
+    constexpr Timestamp last = 253402300799;  // 9999-12-31T23:59:59Z
+    std::vector<Timestamp> times = {first - 1,
+                                    first,
+                                    first + 1,
+                                    first + 59 * kDay,
+                                    first + 60 * kDay - 1,
+                                    first + 60 * kDay,
+                                    -1,
+                                    0,
+                                    1,
+                                    951782400,
+                                    951868800,
+                                    4107542400,
+                                    last - 1,
+                                    last,
+                                    last + 1,
+                                    last + 366 * kDay};
+    // Every day boundary (and a second either side) for eleven years across 2000, and a walk
+    // over the whole range in steps that are prime to days, hours and minutes.
+    for (Timestamp t = 820454400; t < 1167609600; t += kDay)
+        times.insert(times.end(), {t - 1, t, t + 1});
+    for (Timestamp t = first; t <= last; t += 7919LL * 86399)
+        times.push_back(t);
+    for (const Timestamp t : times) {
+        CAPTURE(t);
+        CHECK(ombud::format_rfc3339(t) == by_gmtime(t));
+    }
+    std::string out = "at ";
+    ombud::append_rfc3339(out, 0);
+    CHECK(out == "at 1970-01-01T00:00:00Z");
 }
 
 TEST_CASE("parse_rfc3339 reads what format_rfc3339 writes, and offsets") {
