@@ -2,9 +2,9 @@
 
 #include <ombud/error.hpp>
 #include <ombud/text.hpp>
+#include <ombud/time_zone.hpp>
 
 #include <date/date.h>
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -160,16 +160,6 @@ std::string intervals_text(const std::vector<OpenInterval>& intervals) {
 
 // ---- time zones -------------------------------------------------------------------------------
 
-const date::tzdb& database() {
-    try {
-        return date::get_tzdb();
-    } catch (const std::exception& e) {
-        throw Error(ExitCode::failed,
-                    fmt::format("cannot read the time-zone database: {}", e.what()),
-                    "install it (Debian: apt-get install tzdata)");
-    }
-}
-
 // Zone names compared the way people type them: any case, spaces for underscores.
 std::string zone_key(std::string_view name) {
     std::string key = text::ascii_lower(name);
@@ -177,50 +167,50 @@ std::string zone_key(std::string_view name) {
     return key;
 }
 
-// Debian's libdate-tz exports the free locate_zone (on get_tzdb()), not the member.
-const date::time_zone* exact_zone(std::string_view name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        return nullptr;
-    }
+// All the names of the database, read once: only a name not found as typed needs them.
+const std::vector<std::string>& zone_names() {
+    static const std::vector<std::string> names = tz::zone_names();
+    if (names.empty())
+        throw Error(ExitCode::failed,
+                    fmt::format("cannot read the time-zone database in {}", tz::database_folder()),
+                    "install it (Debian: apt-get install tzdata)");
+    return names;
 }
 
-const date::time_zone* find_zone(const date::tzdb& db, std::string_view name) {
-    if (const date::time_zone* zone = exact_zone(name))
+const tz::Zone* find_zone(std::string_view name) {
+    if (const tz::Zone* zone = tz::find_zone(name))
         return zone;
     const std::string key = zone_key(name);
-    for (const date::time_zone& zone : db.zones)
-        if (zone_key(zone.name()) == key)
-            return &zone;
+    for (const std::string& candidate : zone_names())
+        if (zone_key(candidate) == key)
+            return tz::find_zone(candidate);
     return nullptr;
 }
 
 // The zone a typo most likely meant; a bare city (`Amsterdam`) is compared with the last part.
-std::string closest_zone(const date::tzdb& db, std::string_view name) {
+std::string closest_zone(std::string_view name) {
     const std::string key = zone_key(name);
     const bool bare = key.find('/') == std::string::npos;
     std::size_t best_distance = std::max<std::size_t>(2, key.size() / 4) + 1;
     std::string best;
-    for (const date::time_zone& zone : db.zones) {
-        const std::string candidate = zone_key(zone.name());
+    for (const std::string& zone : zone_names()) {
+        const std::string candidate = zone_key(zone);
         std::string_view compared = candidate;
         if (bare)
             compared.remove_prefix(compared.rfind('/') + 1); // npos + 1 == 0
         const std::size_t d = text::edit_distance(key, compared);
         if (d < best_distance) {
             best_distance = d;
-            best = zone.name();
+            best = zone;
         }
     }
     return best;
 }
 
-const date::time_zone& zone_or_fail(std::string_view name) {
-    const date::tzdb& db = database();
-    if (const date::time_zone* zone = find_zone(db, trim(name)))
+const tz::Zone& zone_or_fail(std::string_view name) {
+    if (const tz::Zone* zone = find_zone(trim(name)))
         return *zone;
-    const std::string best = closest_zone(db, trim(name));
+    const std::string best = closest_zone(trim(name));
     throw UsageError(fmt::format("unknown time zone {}", quoted(name)),
                      best.empty()
                          ? "use an IANA name like Europe/Amsterdam (see /usr/share/zoneinfo)"
@@ -284,24 +274,23 @@ class Walker {
     }
 
     Days local_day(Timestamp t) const {
-        const date::sys_seconds sys{std::chrono::seconds(t)};
-        const auto info = zone_.get_info(sys);
-        return date::floor<date::days>(date::local_seconds{sys.time_since_epoch() + info.offset});
+        const Timestamp local = t + zone_.at(t).offset;
+        return date::floor<date::days>(date::local_seconds{std::chrono::seconds(local)});
     }
 
     /// The instant the wall clock reads `minute` on `day`: a time that happens twice is picked by
     /// `pick`, one that does not exist is the moment of the jump over it.
     Timestamp instant(Days day, int minute, Pick pick) const {
         const date::local_seconds local = day + std::chrono::minutes(minute);
-        const auto info = zone_.get_info(local);
         const Timestamp seconds = local.time_since_epoch().count();
-        switch (info.result) {
-        case date::local_info::unique:
-            return seconds - info.first.offset.count();
-        case date::local_info::nonexistent:
-            return info.first.end.time_since_epoch().count();
+        const tz::LocalMeaning m = zone_.at_local(seconds);
+        switch (m.kind) {
+        case tz::LocalMeaning::Kind::unique:
+            return seconds - m.first.offset;
+        case tz::LocalMeaning::Kind::nonexistent:
+            return m.first.end;
         default:
-            return seconds - (pick == Pick::earliest ? info.first : info.second).offset.count();
+            return seconds - (pick == Pick::earliest ? m.first : m.second).offset;
         }
     }
 
@@ -396,8 +385,7 @@ class Walker {
     /// nor the end of the budget falls in them.
     std::int64_t whole_weeks(Days day, Timestamp start, Timestamp to, std::int64_t budget,
                              const Span* next_pause) const {
-        const auto info = zone_.get_info(date::sys_seconds{std::chrono::seconds(start)});
-        Timestamp limit = std::min(to, static_cast<Timestamp>(info.end.time_since_epoch().count()));
+        Timestamp limit = std::min(to, zone_.at(start).end);
         if (next_pause)
             limit = std::min(limit, next_pause->from);
         if (limit <= start)
@@ -446,7 +434,7 @@ class Walker {
 
   private:
     const OpeningHours& hours_;
-    const date::time_zone& zone_;
+    const tz::Zone& zone_;
     std::int64_t weekly_;
     std::vector<std::int64_t> holidays_; // days since 1970-01-01, sorted (from a std::set)
     std::vector<Span> pauses_;
@@ -591,22 +579,20 @@ std::string check_time_zone(std::string_view name) {
 }
 
 std::string system_time_zone() {
-    if (const char* tz = std::getenv("TZ")) {
-        std::string_view name = tz;
+    if (const char* env = std::getenv("TZ")) {
+        std::string_view name = env;
         if (name.starts_with(':'))
             name.remove_prefix(1);
         constexpr std::string_view folder = "/usr/share/zoneinfo/";
         if (name.starts_with(folder))
             name.remove_prefix(folder.size());
-        if (const date::time_zone* zone = exact_zone(name); zone && !name.empty())
+        if (const tz::Zone* zone = tz::find_zone(name); zone && !name.empty())
             return zone->name();
         return "UTC";
     }
-    try {
-        return date::current_zone()->name();
-    } catch (const std::exception&) {
-        return "UTC";
-    }
+    if (const auto name = tz::configured_zone_name(); name && tz::find_zone(*name))
+        return *name;
+    return "UTC";
 }
 
 // ---- durations --------------------------------------------------------------------------------

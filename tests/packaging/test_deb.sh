@@ -59,10 +59,21 @@ expect_match "Installed-Size is given" '^[0-9]+$' "$(field Installed-Size)"
 depends=$(field Depends)
 echo "# Depends: $depends"
 # dpkg-shlibdeps names each with a minimum version: "libfmt9 (>= 9.1.0+ds1), …". The version
-# suffixes of fmt and utf8proc follow their soname, so any is accepted.
-for dep in libc6 'libstdc\+\+6' libsqlite3-0 'libfmt[0-9]+' 'libutf8proc[0-9]+'; do
-    expect_match "Depends names ${dep//\\/} with a version" \
-        "(^|, )${dep} \(>= [^)]+\)(,|$)" "$depends"
+# suffixes of fmt and utf8proc follow their soname, so any is accepted. SQLite and utf8proc are
+# linked statically where their static libraries are installed (OMBUD_STATIC_DEPS): then the
+# package must not depend on them.
+needed=$(readelf -d "$BUILD/ombud" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+expect_match "readelf lists the shared libraries ombud needs" 'libc\.so' "$needed"
+for pair in libc:libc6 'libstdc++:libstdc\+\+6' libfmt:'libfmt[0-9]+' libsqlite3:libsqlite3-0 \
+    libutf8proc:'libutf8proc[0-9]+'; do
+    lib=${pair%%:*} dep=${pair#*:}
+    if grep -qF "$lib.so" <<<"$needed"; then
+        expect_match "Depends names ${dep//\\/} with a version" \
+            "(^|, )${dep} \(>= [^)]+\)(,|$)" "$depends"
+    else
+        check "Depends leaves out ${dep//\\/}: $lib is linked statically" \
+            bash -c '! grep -Eq "$1" <<<"$2"' _ "(^|, )${dep} " "$depends"
+    fi
 done
 # Business time reads the system's zone files, which no library dependency brings in.
 expect_match "Depends names tzdata" "(^|, )tzdata(,|$)" "$depends"
