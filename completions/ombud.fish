@@ -15,7 +15,7 @@ set -l settings hours timezone check.within \
 complete -c ombud -f
 
 # Options that take a value; every other option is a flag.
-set -g __ombud_value_options --db --as --color --format --customer --email --phone --channel \
+set -g __ombud_value_options --db --from-json --as --color --format --customer --email --phone --channel \
     --category --priority --owner --due --note --direction --to --reason --resolution --rating \
     --actor --since --limit --status --group --until --deputy --name --due-within \
     --map --delimiter --dates

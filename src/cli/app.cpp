@@ -88,7 +88,7 @@ void build_app(CLI::App& app, Context& ctx, const CommandSpec* only) {
                     "  ombud list\n"
                     "  ombud show 1\n"
                     "  ombud close 1 --resolution \"Sent a new one\" --rating 5\n");
-    app.set_version_flag("--version", std::string("ombud ") + OMBUD_VERSION);
+    app.set_version_flag("--version", std::string("ombud ") + version());
     app.option_defaults()->always_capture_default(false);
     app.add_option("--db", ctx.globals.db,
                    "Database file (default: $OMBUD_DB, else $XDG_DATA_HOME/ombud/ombud.db)")

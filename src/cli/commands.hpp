@@ -50,6 +50,9 @@ std::span<const CommandSpec> commands();
 /// The entry of commands() that `app` has parsed so far, or null.
 const CommandSpec* selected_command(const CLI::App& app);
 
+/// The version `--version` prints: "0.1.0 (abc1234)" (cmake/version.cmake).
+const char* version();
+
 /// Builds the command line: global options and every subcommand, or with `only` (an entry of
 /// commands()) just that one, for a command line that names it.
 void build_app(CLI::App& app, Context& ctx, const CommandSpec* only = nullptr);

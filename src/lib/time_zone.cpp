@@ -345,41 +345,39 @@ Period Zone::at(std::int64_t t) const {
 
 LocalMeaning Zone::at_local(std::int64_t local) const {
     // Offsets lie within a day and a bit of zero, so every period that can hold `local` overlaps
-    // the two days either side of it.
-    std::array<Period, 16> near{};
-    std::size_t n = 0;
-    Period p = at(local - 2 * kDay);
-    for (;;) {
-        near[n++] = p;
-        if (p.end == kForever || p.end > local + 2 * kDay || n == near.size())
-            break;
-        p = at(p.end);
-    }
-    const auto holds = [local](const Period& q) {
-        const std::int64_t utc = local - q.offset;
-        return q.begin <= utc && utc < q.end;
-    };
+    // the two days either side of it: those are walked in order.
     LocalMeaning m;
     std::size_t matches = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!holds(near[i]))
-            continue;
-        if (matches++ == 0)
-            m.first = near[i];
-        m.second = near[i];
+    // For a time that is skipped: the last period it lies after the start of, and the next one.
+    Period started;
+    Period following;
+    bool follows = false;
+    for (Period p = at(local - 2 * kDay);; p = at(p.end)) {
+        const std::int64_t utc = local - p.offset;
+        if (p.begin <= utc && utc < p.end) {
+            if (matches++ == 0)
+                m.first = p;
+            m.second = p;
+        }
+        if (follows) {
+            following = p;
+            follows = false;
+        }
+        if (p.begin <= utc) {
+            started = p;
+            follows = true;
+        }
+        if (p.end == kForever || p.end > local + 2 * kDay)
+            break;
     }
-    if (matches == 1)
+    if (matches == 1) {
         m.kind = LocalMeaning::Kind::unique;
-    else if (matches > 1)
+    } else if (matches > 1) {
         m.kind = LocalMeaning::Kind::ambiguous;
-    else {
-        // Skipped: between the last period it would lie after and the first it would lie before.
+    } else {
         m.kind = LocalMeaning::Kind::nonexistent;
-        std::size_t i = 0;
-        while (i + 1 < n && local - near[i + 1].offset >= near[i + 1].begin)
-            ++i;
-        m.first = near[i];
-        m.second = i + 1 < n ? near[i + 1] : near[i];
+        m.first = started;
+        m.second = follows ? started : following;
     }
     return m;
 }

@@ -468,6 +468,16 @@ RESULT:close" "the arguments of the completed command lines"
 
 FISH_SCRIPT=$ROOT/completions/ombud.fish
 
+TEST "bash and fish skip the values of the same options when counting arguments"
+# value_options FILE START: the --options of the list that begins on the line matching START.
+value_options() {
+    sed -n "/$2/,/^\$/p" "$1" | tr -d '"\\' | tr ' ' '\n' | grep -- '^--' | sort
+}
+bash_value_options=$(value_options "$SCRIPT" '^_ombud_value_options=')
+fish_value_options=$(value_options "$FISH_SCRIPT" '^set -g __ombud_value_options')
+expect_match "$bash_value_options" '--from-json'
+expect_eq "$fish_value_options" "$bash_value_options" "fish's list against bash's"
+
 # fish_complete LINE: the candidates fish offers for LINE, sorted, as `value<TAB>description`.
 fish_complete() {
     # shellcheck disable=SC2016 # expanded by fish or zsh
