@@ -4,8 +4,10 @@
 usage: bench-table.py OUT_DIR N COUNTS MACHINE SQLITE_VERSION OMBUD_VERSION
 """
 
+import glob
 import json
 import os
+import statistics
 import sys
 
 MIB = 1024
@@ -29,11 +31,32 @@ ROWS = [
 
 
 def load(out, name):
+    """hyperfine's results for a row, ombud first: from NAME.json, or pooled from the rounds
+    NAME.roundK.json that bench.sh times in turned-round order."""
     path = os.path.join(out, "json", f"{name}.json")
-    if not os.path.exists(path):
+    if os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)["results"]
+    rounds = sorted(glob.glob(os.path.join(out, "json", f"{name}.round*.json")))
+    if not rounds:
         return None
-    with open(path) as f:
-        return json.load(f)["results"]
+    pooled = {}  # command name -> its results, in the order of the first round
+    for path in rounds:
+        with open(path) as f:
+            for r in json.load(f)["results"]:
+                p = pooled.setdefault(r["command"], {"command": r["command"], "times": [],
+                                                     "user_total": 0.0, "system_total": 0.0})
+                p["times"] += r["times"]
+                p["user_total"] += r["user"] * len(r["times"])
+                p["system_total"] += r["system"] * len(r["times"])
+    results = []
+    for p in pooled.values():
+        runs = len(p["times"])
+        results.append({"command": p["command"], "times": p["times"],
+                        "median": statistics.median(p["times"]),
+                        "mean": statistics.fmean(p["times"]),
+                        "user": p["user_total"] / runs, "system": p["system_total"] / runs})
+    return results
 
 
 def ms(seconds):
@@ -50,8 +73,10 @@ def main():
     add(f"{int(complaints):,} complaints, {int(events):,} events, {int(customers):,} customers. "
         f"{ombud_version}, sqlite3 {sqlite_version}. Machine: {machine}.")
     add("")
-    add("Medians of hyperfine runs (whole process, `-N`: no shell). The floor is the sqlite3 "
-        "shell running the same SQL on the same file (bench/bench.sh writes it to `sql/`).")
+    add("Medians of hyperfine runs (whole process, `-N`: no shell); the light rows pool rounds "
+        "timed in alternating order, so that a change in the machine's speed falls on both "
+        "sides. The floor is the sqlite3 shell running the same SQL on the same file "
+        "(bench/bench.sh writes it to `sql/`).")
     add("")
     add("| command | ombud [ms] | sqlite3 [ms] | ombud / sqlite3 | CPU | instructions "
         "| target | met |")

@@ -16,9 +16,12 @@
 #   BENCH_OUT   the folder for results.md and hyperfine's JSON (default ./bench-results-N).
 #   BENCH_QUICK 1 for few runs (the default below N = 100,000), 0 for the full count.
 #
-# Each row is one hyperfine run of two commands, ombud first, both with -N (no shell: the
-# commands are started directly, so neither pays for a shell). The sqlite3 side reads its SQL
-# from a file with .read; the files are written to BENCH_OUT/sql/ so they can be inspected.
+# Each row times two commands with hyperfine -N (no shell: the commands are started directly, so
+# neither pays for a shell). hyperfine runs all of one command, then all of the other, so a
+# change in the machine's speed during a row (a shared or virtual machine has them) would land
+# on one side; the light rows are therefore timed in rounds, the order of the commands turned
+# round each time, and bench-table.py pools the rounds. The sqlite3 side reads its SQL from a
+# file with .read; the files are written to BENCH_OUT/sql/ so they can be inspected.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -237,11 +240,15 @@ $complaint_columns WHERE c.status IN ('waiting') ORDER BY c.updated_at DESC, c.i
 SQL
 
 # --- Timing ----------------------------------------------------------------------------------
+# Runs per round, and rounds: light rows 5 x 4 (quick) or 10 x 8 runs of each command, heavy
+# rows (seconds a run) one round.
 if [ "$quick" = 1 ]; then
-    light=(--warmup 2 --min-runs 10 --max-runs 20)
+    light=(--warmup 1 --runs 4)
+    light_rounds=5
     heavy=(--warmup 1 --runs 3)
 else
-    light=(--warmup 5 --min-runs 40 --max-runs 200)
+    light=(--warmup 2 --runs 8)
+    light_rounds=10
     # shellcheck disable=SC2034 # used through the nameref in bench()
     heavy=(--warmup 1 --min-runs 5 --max-runs 10)
 fi
@@ -257,6 +264,39 @@ instructions() {
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/cg.log"
 }
 
+# time_rounds NAME ROUNDS HYPERFINE_OPTIONS... -- COMMANDS...: hyperfine's JSON for the
+# COMMANDS (--command-name NAME CMD triples) in json/NAME.json, or with several ROUNDS in
+# json/NAME.roundK.json, every other round in the reverse order.
+time_rounds() {
+    local name=$1 rounds=$2
+    shift 2
+    local options=() commands=()
+    while [ "$1" != -- ]; do
+        options+=("$1")
+        shift
+    done
+    shift
+    commands=("$@")
+    rm -f "$out/json/$name.json" "$out/json/$name".round*.json
+    local round i target order
+    for ((round = 1; round <= rounds; round++)); do
+        order=("${commands[@]}")
+        if ((round % 2 == 0)); then
+            order=()
+            for ((i = ${#commands[@]} - 3; i >= 0; i -= 3)); do
+                order+=("${commands[@]:i:3}")
+            done
+        fi
+        target="$out/json/$name.json"
+        ((rounds > 1)) && target="$out/json/$name.round$round.json"
+        hyperfine -N "${options[@]}" --export-json "$target" "${order[@]}" \
+            >"$work/hyperfine.out" 2>&1 || {
+            cat "$work/hyperfine.out" >&2
+            exit 1
+        }
+    done
+}
+
 # bench NAME KIND OMBUD_ARGS SQLITE_ARGS [hyperfine options]: one row of the table: hyperfine
 # times both commands, then (for light ones) callgrind counts their instructions. $prepare, if
 # set, runs before each run; $extra_name and $extra_cmd add a third command for comparison.
@@ -268,15 +308,12 @@ bench() {
     local -n runs=$kind
     local options=("$@")
     [ -n "$prepare" ] && options+=(--prepare "$prepare")
-    local extra=()
-    [ -n "$extra_cmd" ] && extra=(--command-name "$extra_name" "$extra_cmd")
+    local commands=(--command-name "ombud" "$ombud_cmd" --command-name "sqlite3" "$sqlite_cmd")
+    [ -n "$extra_cmd" ] && commands+=(--command-name "$extra_name" "$extra_cmd")
+    local rounds=1
+    [ "$kind" = light ] && rounds=$light_rounds
     log "timing $name"
-    hyperfine -N "${runs[@]}" "${options[@]}" --export-json "$out/json/$name.json" \
-        --command-name "ombud" "$ombud_cmd" --command-name "sqlite3" "$sqlite_cmd" \
-        "${extra[@]}" >"$work/hyperfine.out" 2>&1 || {
-        cat "$work/hyperfine.out" >&2
-        exit 1
-    }
+    time_rounds "$name" "$rounds" "${runs[@]}" "${options[@]}" -- "${commands[@]}"
     if [ "$have_valgrind" = 1 ] && [ "$kind" = light ]; then
         local a b
         [ -n "$prepare" ] && eval "$prepare" >/dev/null
@@ -314,11 +351,11 @@ bench export "$(heavy_if_large)" "$d export" "-json $(sq "$db" export)"
 
 # Start-up against the size of the file: the same command on 2,000 complaints.
 log "timing startup-small"
-hyperfine -N "${light[@]}" --export-json "$out/json/startup-small.json" \
+time_rounds startup-small "$light_rounds" "${light[@]}" -- \
     --command-name "ombud list --status waiting (2,000 complaints)" \
     "$ombud --db $small list --status waiting" \
     --command-name "ombud list --status waiting ($n complaints)" \
-    "$ombud --db $db list --status waiting" >"$work/hyperfine.out" 2>&1
+    "$ombud --db $db list --status waiting"
 
 # Peak memory of the commands that stream many rows.
 memory() {
