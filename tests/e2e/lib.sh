@@ -17,8 +17,8 @@
 # test case failed; the case goes on, so one run shows every problem. `finish` prints
 # "N passed, N failed" and sets the exit status (125 when everything was skipped).
 #
-# Running:   run, run_stdin TEXT, run_cmd, run_shifted OFFSET (faketime), run_as_nobody,
-#            run_to_full, ok (run and expect 0)
+# Running:   run, run_stdin TEXT, run_cmd, run_shifted OFFSET, run_faked SPEC (libfaketime),
+#            run_as_nobody, run_to_full, ok (run and expect 0)
 # Checking:  expect_rc, expect_eq, expect_ne, expect_contains, expect_not_contains,
 #            expect_match, expect_no_match, expect_empty, expect_file_exists, expect_no_file,
 #            json_get EXPR, expect_json EXPR VALUE…, expect_shape, expect_json_error CODE,
@@ -883,6 +883,18 @@ run_as_nobody() {
     run_cmd setpriv --reuid=nobody --regid="$NOBODY_GROUP" --clear-groups "$OMBUD" "$@"
 }
 
+# libfaketime, preloaded directly rather than through the faketime wrapper: the wrapper shares
+# its clock through semaphores in /dev/shm named by its pid, leaves them behind now and then, and
+# a later wrapper with the same pid then fails ("sem_open: File exists").
+FAKETIME_LIB=""
+for candidate in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 \
+    /usr/local/lib/faketime/libfaketime.so.1; do
+    if [ -e "$candidate" ]; then
+        FAKETIME_LIB=$candidate
+        break
+    fi
+done
+
 # have_faketime: libfaketime works with this ombud (an ASan build needs its runtime first, hence
 # verify_asan_link_order=0).
 FAKETIME_STATE=""
@@ -893,12 +905,12 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0:det
 have_faketime() {
     if [ -z "$FAKETIME_STATE" ]; then
         FAKETIME_STATE=no
-        if command -v faketime >/dev/null 2>&1; then
+        if [ -n "$FAKETIME_LIB" ]; then
             local now shifted
             now=$(date +%s)
-            shifted=$(faketime -f +10d date +%s 2>/dev/null)
+            shifted=$(LD_PRELOAD=$FAKETIME_LIB FAKETIME=+10d date +%s 2>/dev/null)
             if [ -n "$shifted" ] && [ $((shifted - now)) -gt 863000 ] &&
-                faketime -f +10d "$OMBUD" --version >/dev/null 2>&1; then
+                LD_PRELOAD=$FAKETIME_LIB FAKETIME=+10d "$OMBUD" --version >/dev/null 2>&1; then
                 FAKETIME_STATE=yes
             fi
         fi
@@ -906,9 +918,15 @@ have_faketime() {
     [ "$FAKETIME_STATE" = yes ]
 }
 
-# run_shifted OFFSET ARGS…: runs ombud with the clock moved by OFFSET (faketime syntax: +2d, -3h).
-run_shifted() {
-    local offset=$1
+# run_faked SPEC ARGS…: runs ombud under libfaketime with FAKETIME=SPEC: an offset from the real
+# clock (+2d, -3h) or a stopped instant ("2026-12-01 08:00:00", UTC when TZ is).
+run_faked() {
+    local spec=$1
     shift
-    run_cmd faketime -f "$offset" "$OMBUD" "$@"
+    run_cmd env LD_PRELOAD="$FAKETIME_LIB" FAKETIME="$spec" "$OMBUD" "$@"
+}
+
+# run_shifted OFFSET ARGS…: runs ombud with the clock moved by OFFSET (+2d, -3h).
+run_shifted() {
+    run_faked "$@"
 }

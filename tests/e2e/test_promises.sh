@@ -5,21 +5,9 @@
 # deadline is known exactly. December 2026: the 2nd is a Wednesday, the 25th a Friday.
 source "$(dirname "$0")/lib.sh" "$@"
 
-# at "YYYY-MM-DD HH:MM:SS" ARGS…: runs ombud with the clock stopped at that UTC instant. The
-# library is preloaded directly: the faketime wrapper's clock keeps ticking, and its semaphores
-# can collide with ones left behind by an earlier process of the same pid.
-FAKETIME_LIB=""
-for candidate in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 \
-    /usr/local/lib/faketime/libfaketime.so.1; do
-    if [ -e "$candidate" ]; then
-        FAKETIME_LIB=$candidate
-        break
-    fi
-done
+# at "YYYY-MM-DD HH:MM:SS" ARGS…: runs ombud with the clock stopped at that UTC instant.
 at() {
-    local when=$1
-    shift
-    run_cmd env LD_PRELOAD="$FAKETIME_LIB" FAKETIME="$when" "$OMBUD" "$@"
+    run_faked "$@"
 }
 # ok_at: `at`, and the step must succeed.
 ok_at() {
@@ -34,7 +22,7 @@ shop() {
     ok_at "2026-12-01 08:00:00" holiday add 2026-12-25 --name Christmas
 }
 
-if [ -z "$FAKETIME_LIB" ] || ! have_faketime; then
+if ! have_faketime; then
     TEST "promises need a movable clock"
     SKIP "libfaketime does not work here"
     finish
