@@ -189,7 +189,8 @@ class Store {
         std::function<void(const Customer&)> customer;
         std::function<void(const Complaint&)> complaint;
         /// An event with its data as the database holds it, unparsed: the Event's own `data`
-        /// is left empty, since most exports copy the text as it is.
+        /// is left empty, since most exports copy the text as it is. The text is valid only
+        /// during the call.
         std::function<void(const Event&, std::string_view data)> event;
     };
     /// Streams everything an export holds from one snapshot, in this order: settings by key,

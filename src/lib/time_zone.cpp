@@ -20,6 +20,9 @@ namespace {
 constexpr std::int64_t kLongAgo = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kForever = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kDay = 86400;
+// About 17,400 years either side of 1970: as far as a rule's years are worked out (the
+// calendar's years are a short).
+constexpr std::int64_t kRuleReach = std::int64_t{1} << 39;
 
 [[noreturn]] void invalid(const std::string& why) {
     throw std::runtime_error(why);
@@ -103,7 +106,8 @@ class PosixParser {
         if (!done() && peek() != ',')
             d.offset = -offset(24);
         if (done()) {
-            // No rule given: the one POSIX leaves to the implementation, as glibc has it.
+            // No rule given (zic always writes one): the US rule since 2007, which glibc also
+            // uses when the database has no posixrules file.
             d.start = {PosixRule::Date::Kind::month_week_day, 3, 2, 0};
             d.end = {PosixRule::Date::Kind::month_week_day, 11, 1, 0};
         } else {
@@ -131,18 +135,23 @@ class PosixParser {
     }
 
     // `CET`, or `<+0330>` for names that are not letters.
+    // At least three characters, the brackets not counted.
     void name() {
+        const bool quoted = peek() == '<';
+        if (quoted)
+            ++i_;
         const std::size_t start = i_;
-        if (peek() == '<') {
+        if (quoted) {
             while (!done() && peek() != '>')
                 ++i_;
-            expect('>');
         } else {
             while ((peek() >= 'A' && peek() <= 'Z') || (peek() >= 'a' && peek() <= 'z'))
                 ++i_;
         }
         if (i_ - start < 3)
             fail();
+        if (quoted)
+            expect('>');
     }
 
     int number(int max) {
@@ -246,8 +255,11 @@ Period PosixRule::at(std::int64_t t) const {
         std::int64_t at;
         bool starts;
     };
-    const auto civil =
-        date::year_month_day{date::floor<date::days>(date::sys_seconds{std::chrono::seconds(t)})};
+    // The calendar's years are short and its days int: far beyond the years 0000 to 9999 that
+    // ombud asks about, the years around the edge of this range stand in.
+    const std::int64_t probe = std::clamp(t, -kRuleReach, kRuleReach);
+    const auto civil = date::year_month_day{
+        date::floor<date::days>(date::sys_seconds{std::chrono::seconds(probe)})};
     const int year = static_cast<int>(civil.year());
     std::array<Change, 10> changes{};
     std::size_t n = 0;
@@ -259,6 +271,9 @@ Period PosixRule::at(std::int64_t t) const {
         return a.at != b.at ? a.at < b.at : !a.starts && b.starts;
     });
     // The last change at or before t (two years back always has one), and the next after it.
+    // (Only a t beyond the reach of the calendar lies before them all.)
+    if (t < changes[0].at)
+        return {kLongAgo, changes[0].at, changes[0].starts ? standard : daylight->offset};
     std::size_t i = 0;
     while (i + 1 < n && changes[i + 1].at <= t)
         ++i;
@@ -344,6 +359,8 @@ Period Zone::at(std::int64_t t) const {
 }
 
 LocalMeaning Zone::at_local(std::int64_t local) const {
+    // Kept clear of the ends of int64, so that the arithmetic below cannot overflow.
+    local = std::clamp(local, kLongAgo / 2, kForever / 2);
     // Offsets lie within a day and a bit of zero, so every period that can hold `local` overlaps
     // the two days either side of it: those are walked in order.
     LocalMeaning m;
@@ -389,6 +406,14 @@ std::string database_folder() {
 
 namespace {
 
+// Files of the database that are no zone of their own: the copies with leap seconds (right/)
+// and POSIX names (posix/), the machine's own zone (localtime, a link out of the folder), the
+// template of old rules (posixrules) and the zone of no place (Factory).
+bool hidden(std::string_view name) {
+    return name.starts_with("posix/") || name.starts_with("right/") || name == "posix" ||
+           name == "right" || name == "localtime" || name == "posixrules" || name == "Factory";
+}
+
 // A name of the database, not a way out of it.
 bool plausible_name(std::string_view name) {
     if (name.empty() || name.front() == '/' || name.find('\0') != std::string_view::npos)
@@ -405,7 +430,7 @@ bool plausible_name(std::string_view name) {
 }
 
 std::optional<Zone> load(const std::string& name) {
-    if (!plausible_name(name))
+    if (!plausible_name(name) || hidden(name))
         return std::nullopt;
     std::ifstream in(database_folder() + "/" + name, std::ios::binary);
     if (!in)
@@ -444,13 +469,11 @@ std::vector<std::string> zone_names() {
     for (; !ec && it != end; it.increment(ec)) {
         const fs::path relative = it->path().lexically_relative(root);
         const std::string name = relative.generic_string();
-        if (it.depth() == 0 && (name == "posix" || name == "right")) {
-            it.disable_recursion_pending();
+        if (hidden(name)) {
+            if (it->is_directory(ec))
+                it.disable_recursion_pending();
             continue;
         }
-        // Copies of other zones under names no one means.
-        if (name == "localtime" || name == "posixrules" || name == "Factory")
-            continue;
         if (!it->is_regular_file(ec))
             continue;
         std::ifstream in(it->path(), std::ios::binary);
@@ -465,10 +488,12 @@ std::vector<std::string> zone_names() {
 std::optional<std::string> configured_zone_name() {
     namespace fs = std::filesystem;
     std::error_code ec;
-    const fs::path target = fs::read_symlink("/etc/localtime", ec);
-    if (!ec) {
+    // Where the link points, else (a link to a link) where it ends: the first names the zone
+    // as the administrator chose it, also when that is itself a link to another zone's file.
+    constexpr std::string_view folder = "zoneinfo/";
+    for (const fs::path& target :
+         {fs::read_symlink("/etc/localtime", ec), fs::canonical("/etc/localtime", ec)}) {
         const std::string path = target.generic_string();
-        constexpr std::string_view folder = "zoneinfo/";
         if (const std::size_t at = path.rfind(folder); at != std::string::npos)
             return path.substr(at + folder.size());
     }

@@ -63,6 +63,22 @@ void check_zone(const std::string& input) {
         FUZZ_CHECK(local - m.first.offset == t || local - m.second.offset == t, input);
         for (const tz::Period& q : {m.first, m.second})
             FUZZ_CHECK(q.begin <= local - q.offset && local - q.offset < q.end, input);
+        // The clock's reading at the end of the period, by its offset: skipped when the clock
+        // jumps forward there, else meant once or twice.
+        if (p.end < kInstants[6]) {
+            const std::int64_t jump_local = p.end + p.offset;
+            const tz::LocalMeaning j = zone->at_local(jump_local);
+            if (j.kind == tz::LocalMeaning::Kind::nonexistent) {
+                const std::int64_t jump = j.first.end;
+                FUZZ_CHECK(jump == j.second.begin, input);
+                FUZZ_CHECK(jump - 1 + zone->at(jump - 1).offset < jump_local, input);
+                FUZZ_CHECK(jump + zone->at(jump).offset > jump_local, input);
+            } else {
+                for (const tz::Period& q : {j.first, j.second})
+                    FUZZ_CHECK(q.begin <= jump_local - q.offset && jump_local - q.offset < q.end,
+                               input);
+            }
+        }
     }
 }
 

@@ -170,9 +170,20 @@ TEST_CASE("POSIX TZ strings") {
     CHECK(us.at(1772953199).offset == -5 * 3600); // 2026-03-08T06:59:59Z, 01:59:59 EST
     CHECK(us.at(1772953200).offset == -4 * 3600); // 2026-03-08T07:00:00Z, 03:00 EDT
     CHECK(us.at(1793512800).offset == -5 * 3600); // 2026-11-01T06:00:00Z, 01:00 EST
-    for (const char* bad : {"", "C", "CET", "CET-1CEST,M3.5.0", "CET-1CEST,M13.5.0,M10.5.0",
-                            "CET-1CEST,M3.6.0,M10.5.0", "CET-1CEST,M3.5.7,M10.5.0",
-                            "CET-1CEST,J0,J10", "CET-25", "<+03-3", "CET-1 trailing"}) {
+    // Far beyond the years a rule's calendar reaches, the answer still holds the instant.
+    for (const std::int64_t t :
+         {std::numeric_limits<std::int64_t>::min(), std::int64_t{-1} << 45, std::int64_t{1} << 45,
+          std::numeric_limits<std::int64_t>::max() - 1}) {
+        const Period p = cet.at(t);
+        CAPTURE(t);
+        CHECK(p.begin <= t);
+        CHECK(t < p.end);
+    }
+    CHECK(PosixRule::parse("<+03>-3").standard == 3 * 3600);
+    for (const char* bad :
+         {"", "C", "CET", "<A>1", "<+3>-3", "CET-1CEST,M3.5.0", "CET-1CEST,M13.5.0,M10.5.0",
+          "CET-1CEST,M3.6.0,M10.5.0", "CET-1CEST,M3.5.7,M10.5.0", "CET-1CEST,J0,J10", "CET-25",
+          "<+03-3", "CET-1 trailing"}) {
         CAPTURE(bad);
         CHECK_THROWS_AS(PosixRule::parse(bad), std::runtime_error);
     }
@@ -197,6 +208,9 @@ TEST_CASE("damaged and foreign files are refused") {
     CHECK(ombud::tz::find_zone("Europe") == nullptr); // a folder
     CHECK(ombud::tz::find_zone("zone.tab") == nullptr);
     CHECK(ombud::tz::find_zone("right/Europe/Amsterdam") == nullptr); // leap seconds
+    // Files that are no zone of their own, though they parse.
+    for (const char* hidden : {"localtime", "posixrules", "Factory", "posix/Europe/Amsterdam"})
+        CHECK_MESSAGE(ombud::tz::find_zone(hidden) == nullptr, hidden);
     REQUIRE(ombud::tz::find_zone("Europe/Amsterdam") != nullptr);
     CHECK(ombud::tz::find_zone("Europe/Amsterdam")->name() == "Europe/Amsterdam");
 }
