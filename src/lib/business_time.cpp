@@ -583,7 +583,8 @@ std::string system_time_zone() {
         std::string_view name = env;
         if (name.starts_with(':'))
             name.remove_prefix(1);
-        constexpr std::string_view folder = "/usr/share/zoneinfo/";
+        // A path into the database (as the C library also reads TZ) names the zone after it.
+        const std::string folder = tz::database_folder() + "/";
         if (name.starts_with(folder))
             name.remove_prefix(folder.size());
         if (const tz::Zone* zone = tz::find_zone(name); zone && !name.empty())

@@ -204,9 +204,16 @@ class Members {
             null(k);
     }
     void integer(std::string_view k, std::int64_t v) { key(k) += fmt::format_int(v).c_str(); }
-    void integer(std::string_view k, const std::optional<std::int64_t>& v) {
+    template <typename I> void integer(std::string_view k, const std::optional<I>& v) {
         if (v)
             integer(k, *v);
+        else
+            null(k);
+    }
+    /// An enumerator by its word (to_string), or null.
+    template <typename E> void word(std::string_view k, const std::optional<E>& v) {
+        if (v)
+            text(k, to_string(*v));
         else
             null(k);
     }
@@ -238,10 +245,7 @@ void event_members(Members& m, const Event& e,
     m.text("kind", to_string(e.kind));
     m.text("text", e.text);
     m.text("channel", e.channel);
-    if (e.direction)
-        m.text("direction", to_string(*e.direction));
-    else
-        m.null("direction");
+    m.word("direction", e.direction);
     m.key("visible") += e.visible ? "true" : "false";
     // Event data is nlohmann::json, whose keys are sorted: as to_json(e) orders them.
     std::string& out = m.key("data");
@@ -272,8 +276,7 @@ void complaint_members(Members& m, const Complaint& c, Form form) {
     m.text("channel", c.channel);
     if (form == Form::exported) {
         // A reference, not a copy: the customer has its own record.
-        m.integer("customer_id",
-                  c.customer ? std::optional<std::int64_t>(c.customer->id) : std::nullopt);
+        m.integer("customer_id", c.customer ? std::optional(c.customer->id) : std::nullopt);
     } else if (c.customer) {
         Members cu(m.key("customer"));
         customer_members(cu, *c.customer);
@@ -319,15 +322,9 @@ void complaint_members(Members& m, const Complaint& c, Form form) {
     m.time("created_at", c.created_at);
     m.time("updated_at", c.updated_at);
     m.time("closed_at", c.closed_at);
-    if (c.close_reason)
-        m.text("close_reason", to_string(*c.close_reason));
-    else
-        m.null("close_reason");
+    m.word("close_reason", c.close_reason);
     m.text("resolution", c.resolution);
-    if (c.rating)
-        m.integer("rating", *c.rating);
-    else
-        m.null("rating");
+    m.integer("rating", c.rating);
 }
 
 } // namespace

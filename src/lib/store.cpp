@@ -239,17 +239,14 @@ const std::string complaint_columns =
     fmt::format("SELECT {} FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id",
                 complaint_fields);
 
-constexpr const char* event_columns = R"sql(
-SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction, e.visible,
-       e.data, c.title
-FROM events e JOIN complaints c ON c.id = e.complaint_id
-)sql";
-// The same without the complaint's title, which an export leaves to the complaint's own line.
-constexpr const char* event_record_columns = R"sql(
-SELECT e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction, e.visible,
-       e.data, NULL
-FROM events e
-)sql";
+// The columns read_event reads, but for the tenth: the complaint's title.
+constexpr const char* event_fields =
+    "e.id, e.complaint_id, e.at, e.actor, e.kind, e.text, e.channel, e.direction, e.visible, "
+    "e.data";
+const std::string event_columns = fmt::format(
+    "SELECT {}, c.title FROM events e JOIN complaints c ON c.id = e.complaint_id", event_fields);
+// Without the title, which an export leaves to the complaint's own line.
+const std::string event_record_columns = fmt::format("SELECT {}, NULL FROM events e", event_fields);
 
 // Every customer a user means by `key`, an e-mail address or a name; binds `key` once.
 const char* customer_match(const std::string& key) {
@@ -1154,10 +1151,10 @@ void Store::dump(const DumpSink& sink) {
                                    opt_text(cu.getColumn(2)), opt_text(cu.getColumn(3)),
                                    cu.getColumn(4).getInt64()});
         }
-        SQLite::Statement co(impl_->db, std::string(complaint_columns) + " ORDER BY c.id");
+        SQLite::Statement co(impl_->db, complaint_columns + " ORDER BY c.id");
         while (co.executeStep())
             sink.complaint(read_complaint(co));
-        SQLite::Statement ev(impl_->db, std::string(event_record_columns) + " ORDER BY e.id");
+        SQLite::Statement ev(impl_->db, event_record_columns + " ORDER BY e.id");
         while (ev.executeStep())
             sink.event(read_event(ev, false), column_text(ev, 9));
     });

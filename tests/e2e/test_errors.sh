@@ -112,6 +112,19 @@ expect_error 2 usage escalate 1 --to maria --due yesterday
 expect_error 2 usage history --since whenever
 expect_unchanged
 
+TEST "without the time-zone database, zones and deadlines fail (exit 1) and change nothing"
+setup_two
+snapshot
+mkdir -p "$E2E_TMP/no-zones"
+run_cmd env TZDIR="$E2E_TMP/no-zones" "$OMBUD" config set timezone Europe/Amsterdam
+expect_rc 1
+expect_contains "$err" "cannot read the time-zone database in $E2E_TMP/no-zones"
+expect_contains "$err" "apt-get install tzdata"
+run_cmd env TZDIR="$E2E_TMP/no-zones" "$OMBUD" open "Needs a deadline"
+expect_rc 1
+expect_contains "$err" "cannot read the time-zone database"
+expect_unchanged
+
 TEST "an invalid complaint number is usage (exit 2)"
 setup_two
 snapshot
