@@ -25,10 +25,11 @@ struct Period {
 struct LocalMeaning {
     enum class Kind { unique, nonexistent, ambiguous };
     Kind kind = Kind::unique;
-    /// unique: its period; ambiguous: the earlier of the two; nonexistent: the period before the
-    /// gap, whose `end` is the moment of the jump.
+    /// unique: its period; ambiguous: the earlier of the two (the earliest, when damaged data
+    /// gives more); nonexistent: the period before the gap, whose `end` is the moment of the jump.
     Period first;
-    /// ambiguous: the later period; nonexistent: the period after the gap; unique: as `first`.
+    /// ambiguous: the later period (the latest); nonexistent: the period after the gap; unique:
+    /// as `first`.
     Period second;
 };
 
